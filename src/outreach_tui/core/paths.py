@@ -1,0 +1,24 @@
+"""Where the user's files live: a command-line flag, then an environment variable, then the
+platform's data folder (platformdirs, so XDG_DATA_HOME is honoured on Linux).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+APP_NAME = "outreach-tui"
+DATA_DIR_ENV = "OUTREACH_TUI_DATA_DIR"
+
+
+def data_dir(flag: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The data folder: `--data-dir` > $OUTREACH_TUI_DATA_DIR > platformdirs.user_data_path."""
+    env = os.environ if environ is None else environ
+    if flag:
+        return Path(flag).expanduser()
+    if env.get(DATA_DIR_ENV):
+        return Path(env[DATA_DIR_ENV]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_path(APP_NAME))

@@ -238,7 +238,9 @@ def _text_list(data: dict[str, Any], key: str, where: str) -> list[str]:
     return items
 
 
-def _choice(data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
+def _choice(
+    data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str
+) -> str:
     value = _text(data, key, where, default)
     if value not in allowed:
         shown = ", ".join(repr(a) for a in allowed if a)
@@ -280,7 +282,9 @@ def answers_from_dict(data: Any) -> Answers:
         active_on_linkedin=_choice(
             contact_d_norm, "active_on_linkedin", "contact", ACTIVITY_VALUES, "unknown"
         ),
-        extra=_extra(contact_d, ("name", "honorific", "title", "organization", "active_on_linkedin")),
+        extra=_extra(
+            contact_d, ("name", "honorific", "title", "organization", "active_on_linkedin")
+        ),
     )
 
     research_d = _expect_dict(data.get("research", {}), "research")
@@ -313,7 +317,9 @@ def answers_from_dict(data: Any) -> Answers:
     )
 
     goal_d = _expect_dict(data.get("goal", {}), "goal")
-    minutes = _text(goal_d, "ask_minutes", "goal", DEFAULT_ASK_MINUTES).strip() or DEFAULT_ASK_MINUTES
+    minutes = (
+        _text(goal_d, "ask_minutes", "goal", DEFAULT_ASK_MINUTES).strip() or DEFAULT_ASK_MINUTES
+    )
     try:
         minutes = normalise_minutes(minutes)
     except AnswersError as exc:

@@ -12,7 +12,9 @@ APP_NAME = "outreach-tui"
 DATA_DIR_ENV = "OUTREACH_TUI_DATA_DIR"
 
 
-def data_dir(flag: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
+def data_dir(
+    flag: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None
+) -> Path:
     """The data folder: `--data-dir` > $OUTREACH_TUI_DATA_DIR > platformdirs.user_data_path."""
     env = os.environ if environ is None else environ
     if flag:

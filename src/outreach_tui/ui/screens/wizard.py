@@ -1,0 +1,336 @@
+"""The wizard: a welcome step, five question steps, Review, and Preview & save.
+
+Every step stays mounted in a ContentSwitcher, so Back and Next never lose what was typed and
+cost no re-compose. The screen keeps the answers and the draft; rendering, checking and saving
+are calls into core/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Footer, Static
+
+from outreach_tui.core.answers import Answers, get_value, set_value
+from outreach_tui.core.questions import STEP_OF, STEPS, Step, missing_required, step_index
+from outreach_tui.core.render import Rendered, Renderer, RenderError, get_channel
+from outreach_tui.core.store import Draft, DraftStore, StoreError
+from outreach_tui.ui.widgets.editor import (
+    ChannelChosen,
+    MessageEditor,
+    ResetRequested,
+    TextEdited,
+)
+from outreach_tui.ui.widgets.preview import Preview
+from outreach_tui.ui.widgets.review import JumpToQuestion, ReviewStep
+from outreach_tui.ui.widgets.step_form import AnswerChanged, StepForm, field_id
+
+WELCOME = """\
+Found the person who has the job you want, and wondering whether to write to them?
+
+This wizard helps you find an honest reason to get in touch, ask for a short informational \
+interview, and see the message take shape as you answer. Everything stays on this computer: \
+nothing is ever sent for you."""
+
+COUNTED_STEPS = len(STEPS)
+
+
+class OpenDrafts(Message):
+    """Show the saved drafts (handled by the app)."""
+
+
+class WizardScreen(Screen[None]):
+    """The whole wizard on one screen: steps on the left, the live preview beside them."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next", priority=True),
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+d", "drafts", "Drafts", priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: DraftStore,
+        renderer: Renderer,
+        answers: Answers | None = None,
+        draft: Draft | None = None,
+        source: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.renderer = renderer
+        self.draft = draft
+        self.answers = (draft.answers if draft else answers or Answers()).copy()
+        self.channel = draft.channel if draft else "message"
+        self.source = source
+        self.edited: tuple[str, str] | None = None
+        self.dirty = False
+        self.step = 0  # 0 is the welcome step
+        if draft is not None:
+            fresh = self._render_message()
+            if fresh is None or (fresh.subject or "", fresh.body) != (
+                draft.subject or "",
+                draft.message,
+            ):
+                self.edited = (draft.subject or "", draft.message)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="wizard-body"):
+            with Vertical(id="main"):
+                yield Static("", id="step-indicator")
+                yield Static("", id="step-hint")
+                with ContentSwitcher(initial="step-welcome", id="steps"):
+                    yield self._welcome()
+                    for step in STEPS:
+                        if step.questions:
+                            yield StepForm(step, self.answers)
+                    yield ReviewStep()
+                    yield MessageEditor(self.channel)
+                with Horizontal(id="nav"):
+                    yield Button("◀ Back", id="back")
+                    yield Static("", id="nav-spacer")
+                    yield Button("Next ▶", id="next", variant="primary")
+            yield Preview()
+        yield Footer()
+
+    def _welcome(self) -> Vertical:
+        start = "Continue with these answers" if self.source else "Start a new draft"
+        return Vertical(
+            Static(Text(WELCOME), id="welcome-text"),
+            Static(Text(f"Answers loaded from {self.source}."), id="welcome-source")
+            if self.source
+            else Static("", id="welcome-source"),
+            Center(Button(start, id="start", variant="primary")),
+            Center(Button("Open saved drafts", id="open-drafts")),
+            id="step-welcome",
+        )
+
+    def on_mount(self) -> None:
+        if self.draft is not None:
+            self.go_to(step_index("review") + 1)
+        else:
+            self.go_to(0)
+
+    # -- steps ------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Step | None:
+        return STEPS[self.step - 1] if self.step else None
+
+    def go_to(self, index: int, focus_key: str | None = None) -> None:
+        """Show step `index` (0 = welcome) and focus its first field, or `focus_key`'s."""
+        self.step = max(0, min(index, COUNTED_STEPS))
+        step = self.current
+        switcher = self.query_one("#steps", ContentSwitcher)
+        switcher.current = f"step-{step.key}" if step else "step-welcome"
+        indicator = self.query_one("#step-indicator", Static)
+        hint = self.query_one("#step-hint", Static)
+        if step is None:
+            indicator.update(Text("outreach-tui · Welcome", style="bold"))
+            hint.update("")
+        else:
+            indicator.update(
+                Text(f"outreach-tui · Step {self.step} of {COUNTED_STEPS} · {step.title}", "bold")
+            )
+            hint.update(Text(step.hint))
+        self.query_one("#nav").display = step is not None
+        self.query_one("#back", Button).disabled = step is None
+        next_button = self.query_one("#next", Button)
+        next_button.display = step is not None and step.key != "preview"
+        next_button.label = "Preview ▶" if step is not None and step.key == "review" else "Next ▶"
+        self.set_class(step is None or step.key == "preview", "-no-preview")
+        if step is not None and step.key == "review":
+            self.query_one(ReviewStep).show(self.answers)
+        if step is not None and step.key == "preview":
+            self._load_editor()
+        self.refresh_preview()
+        self._focus_step(focus_key)
+
+    def _focus_step(self, focus_key: str | None) -> None:
+        step = self.current
+        if step is None:
+            self.query_one("#start", Button).focus()
+        elif focus_key is not None:
+            self.query_one(f"#{field_id(focus_key)}").focus()
+        elif step.questions:
+            self.query_one(f"#{field_id(step.questions[0].key)}").focus()
+        elif step.key == "review":
+            self.query_one("#review-list").focus()
+        else:
+            self.query_one("#message").focus()
+
+    def _current_form(self) -> StepForm | None:
+        step = self.current
+        if step is None or not step.questions:
+            return None
+        return self.query_one(f"#step-{step.key}", StepForm)
+
+    def action_next(self) -> None:
+        if self.step == 0:
+            self.go_to(1)
+            return
+        form = self._current_form()
+        if form is not None:
+            invalid = form.validate_all()
+            if invalid is not None:
+                self.query_one(f"#{field_id(invalid.question.key)}").focus()
+                self.notify(
+                    "Please fix the highlighted answer before going on.",
+                    title="Not yet",
+                    severity="warning",
+                )
+                return
+        if self.step < COUNTED_STEPS:
+            self.go_to(self.step + 1)
+
+    def action_back(self) -> None:
+        if self.step > 0:
+            self.go_to(self.step - 1)
+
+    @on(Button.Pressed, "#next")
+    @on(Button.Pressed, "#start")
+    def _next_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_next()
+
+    @on(Button.Pressed, "#back")
+    def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_back()
+
+    @on(Button.Pressed, "#open-drafts")
+    def _drafts_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_drafts()
+
+    @on(JumpToQuestion)
+    def _jump(self, event: JumpToQuestion) -> None:
+        self.go_to(step_index(STEP_OF[event.key].key) + 1, focus_key=event.key)
+
+    # -- answers and the message -------------------------------------------------------------
+
+    @on(AnswerChanged)
+    def _answer_changed(self, event: AnswerChanged) -> None:
+        if get_value(self.answers, event.key) == event.value:
+            return
+        set_value(self.answers, event.key, event.value)
+        self.dirty = True
+        self.refresh_preview()
+
+    def _render_message(self) -> Rendered | None:
+        try:
+            return self.renderer.render(self.answers, self.channel)
+        except RenderError:
+            return None
+
+    def limit(self) -> int:
+        return get_channel(self.channel).limit_for(self.answers.premium)
+
+    def refresh_preview(self) -> None:
+        """Re-render the message from the answers into the preview pane."""
+        if self.step == 0 or self.has_class("-no-preview"):
+            return
+        preview = self.query_one(Preview)
+        try:
+            rendered = self.renderer.render(self.answers, self.channel)
+        except RenderError as exc:
+            preview.show_error(str(exc))
+            return
+        preview.show(rendered, get_channel(self.channel), self.limit())
+
+    def final_text(self) -> tuple[str | None, str]:
+        """The subject and message that would be saved now (the user's edits win)."""
+        channel = get_channel(self.channel)
+        if self.edited is not None:
+            subject, body = self.edited
+        else:
+            rendered = self._render_message()
+            subject, body = (rendered.subject or "", rendered.body) if rendered else ("", "")
+        return (subject if channel.has_subject else None), body
+
+    def _load_editor(self) -> None:
+        subject, body = self.final_text()
+        self.query_one(MessageEditor).load(
+            get_channel(self.channel), subject, body, self.limit(), self.edited is not None
+        )
+
+    @on(ChannelChosen)
+    def _channel_chosen(self, event: ChannelChosen) -> None:
+        self.channel = event.channel
+        self.dirty = True
+        if self.edited is not None:
+            self.notify(
+                "Your edited text is kept. Reset to template to write it for this channel.",
+                title="Channel changed",
+            )
+        self._load_editor()
+
+    @on(TextEdited)
+    def _text_edited(self, event: TextEdited) -> None:
+        self.edited = (event.subject, event.body)
+        self.dirty = True
+        self.query_one(MessageEditor).show_status(len(event.body), self.limit(), True)
+
+    @on(ResetRequested)
+    def _reset(self) -> None:
+        self.edited = None
+        self.dirty = True
+        self._load_editor()
+        self.notify("The message follows your answers again.", title="Reset")
+
+    # -- saving -------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    def build_draft(self) -> Draft:
+        subject, body = self.final_text()
+        draft = self.draft or Draft(answers=self.answers, channel=self.channel, message=body)
+        draft.answers = self.answers.copy()
+        draft.channel = self.channel
+        draft.subject = subject
+        draft.message = body
+        return draft
+
+    def action_save(self) -> bool:
+        """Save the draft; True when it was written."""
+        draft = self.build_draft()
+        try:
+            path = self.store.save(draft)
+        except StoreError as exc:
+            self.notify(
+                f"{exc}\nYour work is still here: fix the folder and save again.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
+            return False
+        self.draft = draft
+        self.dirty = False
+        missing = [q.label for q in missing_required(self.answers)]
+        note = f"\nStill to answer: {', '.join(missing)}." if missing else ""
+        self.notify(f"Saved to {_short(path)}{note}", title="Draft saved", timeout=6)
+        return True
+
+    def action_drafts(self) -> None:
+        self.post_message(OpenDrafts())
+
+
+def _short(path: Path) -> str:
+    """A path with the home folder shown as ~."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)

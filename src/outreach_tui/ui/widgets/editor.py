@@ -1,0 +1,107 @@
+"""The Preview & save step: choose a channel, edit the final text, see its length, save."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from outreach_tui.core.render import CHANNELS, Channel
+from outreach_tui.ui.widgets.preview import count_line
+
+
+class ChannelChosen(Message):
+    def __init__(self, channel: str) -> None:
+        super().__init__()
+        self.channel = channel
+
+
+class TextEdited(Message):
+    """The user changed the subject or the message text by hand."""
+
+    def __init__(self, subject: str, body: str) -> None:
+        super().__init__()
+        self.subject = subject
+        self.body = body
+
+
+class ResetRequested(Message):
+    """The user wants the text rendered afresh from the answers."""
+
+
+class MessageEditor(Vertical):
+    def __init__(self, channel: str) -> None:
+        super().__init__(id="step-preview")
+        self._channel = channel
+        self._loaded: tuple[str, str] = ("", "")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="channel-row"):
+            yield Label("Channel", classes="inline-label")
+            yield Select(
+                [(Text(c.title), c.name) for c in CHANNELS.values()],
+                value=self._channel,
+                allow_blank=False,
+                id="channel",
+            )
+        with Horizontal(id="subject-row"):
+            yield Label("Subject", classes="inline-label")
+            yield Input(id="subject", select_on_focus=False)
+        yield TextArea(id="message", soft_wrap=True)
+        with Horizontal(id="editor-status"):
+            yield Static("", id="counter")
+            yield Static("", id="edit-note")
+        with Horizontal(id="editor-buttons"):
+            yield Button("Reset to template", id="reset")
+            yield Button("Save draft", id="save", variant="primary")
+
+    def load(
+        self, channel: Channel, subject: str | None, body: str, limit: int, edited: bool
+    ) -> None:
+        """Show a text without it counting as the user's edit."""
+        subject_row = self.query_one("#subject-row")
+        subject_row.display = channel.has_subject
+        # Changed events from loading arrive later; matching the loaded text tells them apart.
+        self._loaded = (subject or "", body)
+        subject_input = self.query_one("#subject", Input)
+        if subject_input.value != (subject or ""):
+            subject_input.value = subject or ""
+        area = self.query_one("#message", TextArea)
+        if area.text != body:
+            area.load_text(body)
+        self.show_status(len(body), limit, edited)
+
+    def show_status(self, chars: int, limit: int, edited: bool) -> None:
+        counter = self.query_one("#counter", Static)
+        counter.update(count_line(chars, limit))
+        counter.set_class(chars > limit, "-over")
+        note = "Edited by you: answers no longer change it." if edited else ""
+        self.query_one("#edit-note", Static).update(note)
+        self.query_one("#reset", Button).disabled = not edited
+
+    def text(self) -> tuple[str, str]:
+        return self.query_one("#subject", Input).value, self.query_one("#message", TextArea).text
+
+    @on(Select.Changed, "#channel")
+    def _channel_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str) and event.value != self._channel:
+            self._channel = event.value
+            self.post_message(ChannelChosen(event.value))
+
+    @on(TextArea.Changed, "#message")
+    @on(Input.Changed, "#subject")
+    def _edited(self, event: Message) -> None:
+        event.stop()
+        subject, body = self.text()
+        if (subject, body) == self._loaded:
+            return
+        self.post_message(TextEdited(subject, body))
+
+    @on(Button.Pressed, "#reset")
+    def _reset(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ResetRequested())

@@ -1,0 +1,68 @@
+"""The Review step: every answer at a glance; Enter (or a click) on one jumps to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from outreach_tui.core.answers import Answers, get_value
+from outreach_tui.core.questions import FORM_STEPS, as_text, display_value
+
+LABEL_WIDTH = 34
+
+
+class JumpToQuestion(Message):
+    """The user picked an answer on the Review step: go and edit it."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+
+def review_line(label: str, value: str, problem: str | None) -> Text:
+    """One row of the Review list, as plain Text (the value is user text, never markup)."""
+    line = Text("  ")
+    line.append(label.ljust(LABEL_WIDTH - 2)[: LABEL_WIDTH - 2], style="bold")
+    line.append(" ")
+    line.append(value.replace("\n", " ⏎ "))
+    if problem:
+        line.append(f"  ⚠ {problem}", style="bold red")
+    return line
+
+
+class ReviewStep(Vertical):
+    def __init__(self) -> None:
+        super().__init__(id="step-review")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="review-score")
+        yield OptionList(id="review-list", markup=False)
+
+    def show(self, answers: Answers) -> None:
+        """Rebuild the list from the answers."""
+        options: list[Option] = []
+        for step in FORM_STEPS:
+            options.append(Option(Text(step.title, style="bold underline"), disabled=True))
+            for q in step.questions:
+                value = get_value(answers, q.key)
+                problem = q.check(as_text(q, value))
+                options.append(
+                    Option(review_line(q.label, display_value(q, value), problem), id=q.key)
+                )
+        review = self.query_one(OptionList)
+        highlighted = review.highlighted
+        review.clear_options()
+        review.add_options(options)
+        if highlighted is not None and highlighted < len(options):
+            review.highlighted = highlighted
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(JumpToQuestion(event.option.id))

@@ -1,0 +1,178 @@
+"""A wizard step's form, built from the question declarations in core/questions.py.
+
+The form only turns keys into values: it posts `AnswerChanged` for every change and checks a
+field (with the question's own pure `check`) when the user leaves it. It computes nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.events import DescendantBlur
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from outreach_tui.core.answers import Answers, get_value
+from outreach_tui.core.questions import Kind, Question, Step, as_text, from_text
+
+
+def field_id(key: str) -> str:
+    """The widget id of a question's input: ``contact.name`` -> ``q-contact-name``."""
+    return "q-" + key.replace(".", "-").replace("_", "-")
+
+
+class AnswerChanged(Message):
+    """An answer changed in a form: its dotted key and new value."""
+
+    def __init__(self, key: str, value: Any) -> None:
+        super().__init__()
+        self.key = key
+        self.value = value
+
+
+class Field(Vertical):
+    """One question: label, input, help line and (when needed) the reason it is not accepted."""
+
+    def __init__(self, question: Question, value: Any) -> None:
+        super().__init__(classes="field", id=f"field-{field_id(question.key)[2:]}")
+        self.question = question
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        label = Text(q.label)
+        if q.required:
+            label.append(" *", style="bold")
+        if q.kind is not Kind.BOOL:
+            yield Label(label, classes="field-label")
+        yield self._make_input()
+        yield Static(Text(q.help), classes="field-help")
+        yield Static("", classes="field-error")
+
+    def _make_input(self) -> Widget:
+        q = self.question
+        ident = field_id(q.key)
+        text = as_text(q, self.value)
+        if q.kind in (Kind.LIST, Kind.LONGTEXT):
+            area = TextArea(text, id=ident, soft_wrap=True, classes=f"input-{q.kind.value}")
+            area.show_line_numbers = False
+            return area
+        if q.kind is Kind.CHOICE:
+            options = [(Text(label), value) for label, value in q.choices]
+            allow_blank = "" not in (v for _, v in q.choices) and not self.value
+            return Select(
+                options,
+                id=ident,
+                prompt="Choose…",
+                allow_blank=allow_blank,
+                value=self.value if self.value else Select.NULL,
+            )
+        if q.kind is Kind.BOOL:
+            return Checkbox(Text(q.label), bool(self.value), id=ident)
+        return Input(
+            text,
+            placeholder=q.placeholder,
+            id=ident,
+            max_length=q.max_length,
+            type="number" if q.kind is Kind.NUMBER else "text",
+            select_on_focus=False,
+        )
+
+    def text(self) -> str:
+        """The field's current content as text (what `Question.check` reads)."""
+        widget = self.query_one(f"#{field_id(self.question.key)}")
+        if isinstance(widget, Input):
+            return widget.value
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Select):
+            return "" if widget.value is Select.NULL else str(widget.value)
+        if isinstance(widget, Checkbox):
+            return "yes" if widget.value else "no"
+        return ""
+
+    def validate_field(self) -> bool:
+        """Check the field, show the reason under it if any; True when acceptable."""
+        reason = self.question.check(self.text())
+        error = self.query_one(".field-error", Static)
+        error.update(Text(reason or ""))
+        self.set_class(reason is not None, "-invalid")
+        return reason is None
+
+    def clear_error(self) -> None:
+        self.query_one(".field-error", Static).update("")
+        self.remove_class("-invalid")
+
+
+class StepForm(VerticalScroll):
+    """The fields of one step, in a scrolling column."""
+
+    def __init__(self, step: Step, answers: Answers) -> None:
+        super().__init__(id=f"step-{step.key}", classes="step-form")
+        self.step = step
+        self._answers = answers
+        self.can_focus = False
+
+    def compose(self) -> ComposeResult:
+        for question in self.step.questions:
+            yield Field(question, get_value(self._answers, question.key))
+
+    def fields(self) -> list[Field]:
+        return list(self.query(Field))
+
+    def field_for(self, key: str) -> Field:
+        return self.query_one(f"#field-{field_id(key)[2:]}", Field)
+
+    def validate_all(self) -> Field | None:
+        """Check every field; return the first one that is not acceptable, or None."""
+        first: Field | None = None
+        for field in self.fields():
+            if not field.validate_field() and first is None:
+                first = field
+        return first
+
+    def _field_of(self, widget: Widget) -> Field | None:
+        node: Any = widget
+        while node is not None and not isinstance(node, Field):
+            node = node.parent
+        return node if isinstance(node, Field) else None
+
+    def _changed(self, widget: Widget) -> None:
+        field = self._field_of(widget)
+        if field is None:
+            return
+        question = field.question
+        if question.kind is Kind.CHOICE:
+            value: Any = field.text()
+        else:
+            value = from_text(question, field.text())
+        if field.has_class("-invalid") and question.check(field.text()) is None:
+            field.clear_error()
+        self.post_message(AnswerChanged(question.key, value))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _on_any_change(self, event: Message) -> None:
+        event.stop()
+        widget = getattr(event, "control", None) or getattr(event, "text_area", None)
+        if isinstance(widget, Widget):
+            self._changed(widget)
+
+    @on(Input.Submitted)
+    def _on_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        field = self._field_of(event.input)
+        if field is not None and field.validate_field():
+            self.screen.focus_next()
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        field = self._field_of(event.widget)
+        if field is not None and field.question.kind not in (Kind.CHOICE, Kind.BOOL):
+            field.validate_field()

@@ -102,7 +102,7 @@ def _load_file(path: Path) -> tuple[object, bool]:
 def cmd_render(args: argparse.Namespace) -> int:
     from outreach_tui.core.answers import AnswersError, answers_from_dict
     from outreach_tui.core.questions import missing_required
-    from outreach_tui.core.render import Renderer, RenderError, Rendered, get_channel
+    from outreach_tui.core.render import Rendered, Renderer, RenderError, get_channel
     from outreach_tui.core.store import DraftError, draft_from_dict
 
     path = Path(args.file)
@@ -154,7 +154,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 
     from outreach_tui.ui.app import create_app
 
-    app = create_app(root, answers=answers)
+    app = create_app(root, answers=answers, source=args.answers)
     app.run()
     return app.return_code or 0
 

@@ -249,7 +249,7 @@ class Renderer:
 
 
 def _template_line(exc: BaseException, name: str) -> str:
-    """", line N" for an error raised while rendering a template, when the traceback says."""
+    """ ", line N" for an error raised while rendering a template, when the traceback says."""
     tb = exc.__traceback__
     line = None
     while tb is not None:

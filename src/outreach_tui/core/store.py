@@ -1,13 +1,20 @@
 """Saved drafts: `<data>/drafts/<id>.json` with the message alone beside it in `<id>.txt`.
 
 Writes are atomic and private (0600 files, 0700 folders). Loads are tolerant: a file that cannot
-be read is reported with the reason and is never rewritten or deleted.
+be read is reported with the reason and is never rewritten or deleted. A deleted draft is moved
+to `<data>/trash/` and can be restored from there.
+
+Schema history (each step has a migration in `migrate()`):
+  1  answers, channel, subject, message, id, created, updated
+  2  adds `title` (a display title the user can rename; "" means "from the contact") and
+     `tracking` (status, dates, due follow-up / thank-you: see core/tracking.py)
 
 Pure Python: nothing here imports Textual or Rich.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -26,10 +33,13 @@ from outreach_tui.core.fsutil import (
     atomic_write,
     describe_os_error,
     ensure_private_dir,
+    fsync_dir,
 )
+from outreach_tui.core.tracking import Tracking, TrackingError, tracking_from_dict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DRAFTS_FOLDER = "drafts"
+TRASH_FOLDER = "trash"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 _SLUG_MAX = 40
 _KNOWN_KEYS = (
@@ -41,7 +51,10 @@ _KNOWN_KEYS = (
     "answers",
     "subject",
     "message",
+    "title",
+    "tracking",
 )
+_V2_KEYS = ("title", "tracking")
 
 
 class DraftError(Exception):
@@ -88,6 +101,19 @@ class Draft:
     created: str = ""
     updated: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    title: str = ""
+    """The name shown in the drafts list; "" shows the contact and organisation instead."""
+    tracking: Tracking = field(default_factory=Tracking)
+
+    @property
+    def display_title(self) -> str:
+        """The title, or "Contact (Organisation)" when none was given."""
+        if self.title.strip():
+            return " ".join(self.title.split())
+        contact = self.answers.contact
+        name = " ".join(contact.name.split()) or "(no name yet)"
+        org = " ".join(contact.organization.split())
+        return f"{name} ({org})" if org else name
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +126,8 @@ class Draft:
             "answers": answers_to_dict(self.answers),
             "subject": self.subject,
             "message": self.message,
+            "title": self.title,
+            "tracking": self.tracking.to_dict(),
         }
 
 
@@ -119,7 +147,25 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         )
     if version < 1:
         raise DraftError(f"unknown schema_version {version}")
+    if version == 1:
+        data = _migrate_v1_to_v2(data)
     return data
+
+
+def _migrate_v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """v1 -> v2: add an empty title and a fresh tracking (status "draft").
+
+    A v1 file's own unknown keys named `title` or `tracking` are kept as `v1_title` /
+    `v1_tracking`, so nothing in the file is lost or misread. Returns a new dict.
+    """
+    migrated = {k: v for k, v in data.items() if k not in _V2_KEYS}
+    for key in _V2_KEYS:
+        if key in data:
+            migrated[f"v1_{key}"] = data[key]
+    migrated["title"] = ""
+    migrated["tracking"] = Tracking().to_dict()
+    migrated["schema_version"] = 2
+    return migrated
 
 
 def draft_from_dict(data: Any) -> Draft:
@@ -139,6 +185,13 @@ def draft_from_dict(data: Any) -> Draft:
     subject = data.get("subject")
     if subject is not None and not isinstance(subject, str):
         raise DraftError("subject must be text or null")
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        raise DraftError("title must be text")
+    try:
+        tracking = tracking_from_dict(data.get("tracking", {}))
+    except TrackingError as exc:
+        raise DraftError(str(exc)) from None
     return Draft(
         answers=answers,
         channel=data.get("channel", "") or "message",
@@ -148,6 +201,8 @@ def draft_from_dict(data: Any) -> Draft:
         created=data.get("created", ""),
         updated=data.get("updated", ""),
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        title=title,
+        tracking=tracking,
     )
 
 
@@ -171,7 +226,12 @@ class DraftStore:
     def __init__(self, root: Path, clock: Callable[[], datetime] = utc_now) -> None:
         self.root = Path(root)
         self.drafts_dir = self.root / DRAFTS_FOLDER
+        self.trash_dir = self.root / TRASH_FOLDER
         self._clock = clock
+
+    def now(self) -> datetime:
+        """The store's clock (UTC); tests pass a fixed one."""
+        return self._clock()
 
     # -- paths ----------------------------------------------------------------------------------
 
@@ -216,7 +276,8 @@ class DraftStore:
         """Write the draft (a new id is given on its first save) and return its JSON path.
 
         Updates `draft.id`, `created` and `updated` in place. Raises StoreError; on failure the
-        files already on disk are left as they were.
+        files already on disk are left as they were. A file this version cannot read (damaged,
+        foreign, or from a newer version) is never overwritten.
         """
         self._ensure_folders()
         now = iso(self._clock())
@@ -224,6 +285,8 @@ class DraftStore:
         if new:
             draft.id = self._reserve_id(draft.answers.contact.name)
         path = self.path_for(draft.id)
+        if not new:
+            self._check_overwritable(path)
         previous = (draft.created, draft.updated)
         draft.created = draft.created or now
         draft.updated = now
@@ -238,6 +301,21 @@ class DraftStore:
                 draft.id = ""
             raise StoreError(str(exc)) from None
         return path
+
+    def _check_overwritable(self, path: Path) -> None:
+        """Refuse to replace a non-empty file that does not load: it may be a newer version's."""
+        try:
+            if path.stat().st_size == 0:
+                return
+        except OSError:
+            return
+        try:
+            self.load_path(path)
+        except DraftError as exc:
+            reason = str(exc).removeprefix(f"{path}: ")
+            raise StoreError(
+                f"{path}: not overwriting a file this version cannot read ({reason})"
+            ) from None
 
     def _release(self, path: Path) -> None:
         """Remove an id reserved by a save that then failed (only if it is still empty)."""
@@ -303,3 +381,100 @@ class DraftStore:
             entries.append(DraftEntry(draft_id, path, draft, None))
         entries.sort(key=lambda e: e.draft.updated if e.draft else "", reverse=True)
         return entries
+
+    # -- trash ----------------------------------------------------------------------------------
+
+    def trash(self, draft_id: str) -> Path:
+        """Move a draft's files (damaged or not) to `<data>/trash/`; returns the trashed JSON.
+
+        Nothing is deleted: the files are renamed within the data folder, so `restore()` brings
+        them back as they were. A draft trashed twice keeps both copies (`<id>.2.json`...).
+        Raises DraftError if there is no such draft, StoreError if the move fails.
+        """
+        source = self.path_for(draft_id)
+        if not source.exists():
+            raise DraftError(f"{source}: no such draft")
+        try:
+            ensure_private_dir(self.trash_dir)
+        except WriteError as exc:
+            raise StoreError(str(exc)) from None
+        target = self.trash_dir / f"{draft_id}.json"
+        number = 1
+        while target.exists() or target.with_suffix(".txt").exists():
+            number += 1
+            target = self.trash_dir / f"{draft_id}.{number}.json"
+        self._move(source, target)
+        text = source.with_suffix(".txt")
+        if text.exists():
+            self._move(text, target.with_suffix(".txt"))
+        return target
+
+    def trashed(self, draft_id: str) -> list[Path]:
+        """The trashed copies of a draft's JSON file, most recently trashed last."""
+        found: list[tuple[int, Path]] = []
+        if not is_valid_id(draft_id):
+            raise DraftError(f"not a draft id: {draft_id!r}")
+        for suffix_number, name in self._trash_names(draft_id):
+            found.append((suffix_number, self.trash_dir / name))
+        found.sort()
+        return [path for _, path in found]
+
+    def _trash_names(self, draft_id: str) -> list[tuple[int, str]]:
+        try:
+            names = os.listdir(self.trash_dir)
+        except OSError:
+            return []
+        result: list[tuple[int, str]] = []
+        for name in names:
+            if name == f"{draft_id}.json":
+                result.append((1, name))
+            elif name.startswith(f"{draft_id}.") and name.endswith(".json"):
+                middle = name[len(draft_id) + 1 : -len(".json")]
+                if middle.isdigit():
+                    result.append((int(middle), name))
+        return result
+
+    def restore(self, draft_id: str) -> Path:
+        """Bring the most recently trashed copy of a draft back; returns its path in drafts/.
+
+        Raises DraftError when nothing is in the trash under that id, StoreError when a draft
+        with that id exists again (it is never overwritten) or the move fails.
+        """
+        copies = self.trashed(draft_id)
+        if not copies:
+            raise DraftError(f"{draft_id}: not in the trash")
+        source = copies[-1]
+        target = self.path_for(draft_id)
+        if target.exists() or target.with_suffix(".txt").exists():
+            raise StoreError(f"{target}: a draft with this id exists; not overwriting it")
+        self._ensure_folders()
+        self._move(source, target)
+        text = source.with_suffix(".txt")
+        if text.exists():
+            self._move(text, target.with_suffix(".txt"))
+        return target
+
+    def _move(self, source: Path, target: Path) -> None:
+        """Rename within the data folder, never over an existing file."""
+        try:
+            os.link(source, target)
+        except FileExistsError:
+            raise StoreError(f"{target}: exists; not overwriting it") from None
+        except OSError:
+            # No hard links here (some filesystems): fall back to a checked rename.
+            if target.exists():
+                raise StoreError(f"{target}: exists; not overwriting it") from None
+            try:
+                os.rename(source, target)
+            except OSError as exc:
+                raise StoreError(f"cannot move {source}: {describe_os_error(exc)}") from None
+        else:
+            try:
+                os.unlink(source)
+            except OSError as exc:
+                with_reason = describe_os_error(exc)
+                with contextlib.suppress(OSError):
+                    os.unlink(target)
+                raise StoreError(f"cannot move {source}: {with_reason}") from None
+        fsync_dir(source.parent)
+        fsync_dir(target.parent)

@@ -1,0 +1,323 @@
+"""A summary of every draft in `<data>/index.json`, so listing 10,000 drafts parses none of them.
+
+The index is a cache, never the only copy of anything: every listing scans the drafts folder
+with os.scandir and compares each file's (mtime_ns, size, inode) with its row. A file that is
+new, changed, or missing from the index is parsed again; a row whose file is gone is dropped.
+So a draft saved by another instance, or while the index could not be written, always shows.
+A missing, unreadable or foreign index is simply rebuilt. Writes are atomic and 0600.
+
+Pure Python: nothing here imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from outreach_tui.core.fsutil import WriteError, atomic_write
+from outreach_tui.core.store import SCHEMA_VERSION, Draft, DraftError, DraftStore
+from outreach_tui.core.tracking import STATUS_LABELS
+
+INDEX_FILE = "index.json"
+INDEX_VERSION = 1
+DAMAGED = "damaged"
+"""The status shown for a file that does not load."""
+
+
+def fold(text: str) -> str:
+    """Text for matching: case-folded, accents removed ("Zoë" -> "zoe"), spaces squeezed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@dataclass(frozen=True)
+class Row:
+    """One draft as the drafts list shows it: a summary, or a damaged file with its reason."""
+
+    id: str
+    title: str = ""
+    contact: str = ""
+    organisation: str = ""
+    channel: str = ""
+    status: str = DAMAGED
+    created: str = ""
+    updated: str = ""
+    follow_up_due: str | None = None
+    thank_you_due: str | None = None
+    search: str = ""
+    """Folded text of everything a filter can match (see `fold`)."""
+    error: str | None = None
+    """Why the file does not load; None for a good draft."""
+    mtime_ns: int = 0
+    size: int = 0
+    ino: int = 0
+
+    @property
+    def damaged(self) -> bool:
+        return self.error is not None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def due(self) -> str | None:
+        """The earliest open due date (YYYY-MM-DD), or None."""
+        dates = [d for d in (self.follow_up_due, self.thank_you_due) if d]
+        return min(dates) if dates else None
+
+    @property
+    def due_kind(self) -> str | None:
+        """"follow-up" or "thank-you": what `due` is for."""
+        due = self.due
+        if due is None:
+            return None
+        return "follow-up" if due == self.follow_up_due else "thank-you"
+
+    @property
+    def last_change(self) -> str:
+        """When the draft last changed (ISO, UTC): its `updated`, or the file's mtime."""
+        if self.updated:
+            return self.updated
+        moment = datetime.fromtimestamp(self.mtime_ns / 1e9, UTC).replace(microsecond=0)
+        return moment.isoformat()
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.mtime_ns, self.size, self.ino)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_ROW_FIELDS = {f.name: f for f in fields(Row)}
+_INT_FIELDS = ("mtime_ns", "size", "ino")
+_OPTIONAL_FIELDS = ("follow_up_due", "thank_you_due", "error")
+
+
+def row_from_json(data: Any) -> Row | None:
+    """A row read back from the index, or None if it is not one (it will be rebuilt)."""
+    if not isinstance(data, dict) or set(data) != set(_ROW_FIELDS):
+        return None
+    for name, value in data.items():
+        if name in _INT_FIELDS:
+            if isinstance(value, bool) or not isinstance(value, int):
+                return None
+        elif name in _OPTIONAL_FIELDS:
+            if value is not None and not isinstance(value, str):
+                return None
+        elif not isinstance(value, str):
+            return None
+    return Row(**data)
+
+
+def search_text(draft: Draft) -> str:
+    """Everything a filter matches: title, people, organisation, research, goal, message."""
+    a = draft.answers
+    parts = [
+        draft.id,
+        draft.display_title,
+        a.contact.name,
+        a.contact.title,
+        a.contact.organization,
+        a.sender.name,
+        draft.channel,
+        STATUS_LABELS.get(draft.tracking.status, draft.tracking.status),
+        *a.research.shared_connections,
+        *a.research.groups,
+        *a.research.public_activity,
+        a.research.web_search,
+        a.goal.learn,
+        draft.subject or "",
+        draft.message,
+    ]
+    return fold("\n".join(p for p in parts if p))
+
+
+def row_for_draft(draft: Draft, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
+    dues = dict(draft.tracking.open_dues())
+    follow_up = dues.get("follow-up")
+    thank_you = dues.get("thank-you")
+    return Row(
+        id=draft.id,
+        title=draft.display_title,
+        contact=" ".join(draft.answers.contact.name.split()),
+        organisation=" ".join(draft.answers.contact.organization.split()),
+        channel=draft.channel,
+        status=draft.tracking.status,
+        created=draft.created,
+        updated=draft.updated,
+        follow_up_due=follow_up.isoformat() if follow_up else None,
+        thank_you_due=thank_you.isoformat() if thank_you else None,
+        search=search_text(draft),
+        error=None,
+        mtime_ns=key[0],
+        size=key[1],
+        ino=key[2],
+    )
+
+
+def damaged_row(draft_id: str, reason: str, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
+    return Row(
+        id=draft_id,
+        title=f"{draft_id}.json",
+        status=DAMAGED,
+        search=fold(f"{draft_id} {DAMAGED} {reason}"),
+        error=reason,
+        mtime_ns=key[0],
+        size=key[1],
+        ino=key[2],
+    )
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+class DraftIndex:
+    """The index of one DraftStore. `refresh()` is the listing; it never parses unchanged files.
+
+    After a refresh, `parsed` says how many files were read and `write_error` why the index
+    could not be saved (listing still works: the index is only a cache).
+    """
+
+    def __init__(self, store: DraftStore) -> None:
+        self.store = store
+        self.path = store.root / INDEX_FILE
+        self.parsed = 0
+        self.write_error: str | None = None
+        self._rows: dict[str, Row] | None = None
+
+    # -- the index file --------------------------------------------------------------------------
+
+    def _read(self) -> dict[str, Row]:
+        """The rows in index.json; {} when it is missing, damaged or another version's."""
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if (
+            not isinstance(data, dict)
+            or data.get("index_version") != INDEX_VERSION
+            or data.get("schema_version") != SCHEMA_VERSION
+            or not isinstance(data.get("rows"), list)
+        ):
+            return {}
+        rows: dict[str, Row] = {}
+        for item in data["rows"]:
+            row = row_from_json(item)
+            if row is not None:
+                rows[row.id] = row
+        return rows
+
+    def _write(self, rows: dict[str, Row]) -> None:
+        if not self.store.root.is_dir():
+            return  # never create the data folder just to cache a listing
+        payload = {
+            "index_version": INDEX_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "note": "A cache of drafts/*.json, rebuilt from them when needed; safe to delete.",
+            "rows": [r.to_json() for r in rows.values()],
+        }
+        try:
+            atomic_write(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+        except WriteError as exc:
+            self.write_error = str(exc)
+        else:
+            self.write_error = None
+
+    # -- listing ---------------------------------------------------------------------------------
+
+    def refresh(self) -> list[Row]:
+        """Every draft in the folder, from the index where a file is unchanged. Never raises for
+        a bad file (it becomes a damaged row); raises DraftError if the folder cannot be listed.
+        """
+        known = self._rows if self._rows is not None else self._read()
+        rows: dict[str, Row] = {}
+        changed = False
+        self.parsed = 0
+        try:
+            scan = os.scandir(self.store.drafts_dir)
+        except FileNotFoundError:
+            scan = None
+        except OSError as exc:
+            raise DraftError(f"{self.store.drafts_dir}: cannot list ({exc.strerror})") from None
+        if scan is not None:
+            with scan:
+                for entry in scan:
+                    name = entry.name
+                    if not name.endswith(".json") or name.startswith("."):
+                        continue
+                    draft_id = name[: -len(".json")]
+                    try:
+                        key = _stat_key(entry.stat())
+                    except OSError:
+                        continue  # gone since the scan started
+                    old = known.get(draft_id)
+                    if old is not None and old.key() == key:
+                        rows[draft_id] = old
+                        continue
+                    rows[draft_id] = self._parse(draft_id, Path(entry.path), key)
+                    changed = True
+        if set(rows) != set(known):
+            changed = True
+        self._rows = rows
+        if changed or not self.path.exists():
+            self._write(rows)
+        return list(rows.values())
+
+    def _parse(self, draft_id: str, path: Path, key: tuple[int, int, int]) -> Row:
+        self.parsed += 1
+        try:
+            draft = self.store.load_path(path)
+        except DraftError as exc:
+            return damaged_row(draft_id, str(exc).removeprefix(f"{path}: "), key)
+        if draft.id != draft_id:
+            # A copied or renamed file: list it under its file name, which is what opens it.
+            draft.id = draft_id
+        return row_for_draft(draft, key)
+
+    def update(self, draft_id: str) -> Row | None:
+        """Re-read one draft after a change made here (save, mark, rename, restore) and write the
+        index. Returns its row, or None if the file is gone.
+        """
+        rows = dict(self._rows) if self._rows is not None else self._read()
+        path = self.store.path_for(draft_id)
+        try:
+            key = _stat_key(path.stat())  # stat before reading: a later change shows as stale
+        except OSError:
+            rows.pop(draft_id, None)
+            self._rows = rows
+            self._write(rows)
+            return None
+        row = self._parse(draft_id, path, key)
+        rows[draft_id] = row
+        self._rows = rows
+        self._write(rows)
+        return row
+
+    def forget(self, draft_id: str) -> None:
+        """Drop a row after its file was moved away (trash)."""
+        rows = dict(self._rows) if self._rows is not None else self._read()
+        if rows.pop(draft_id, None) is not None:
+            self._rows = rows
+            self._write(rows)
+
+    def rows(self) -> list[Row]:
+        """The rows of the last refresh (refreshing first if there was none)."""
+        if self._rows is None:
+            return self.refresh()
+        return list(self._rows.values())
+
+
+def parse_row_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

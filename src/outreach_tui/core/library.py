@@ -1,0 +1,191 @@
+"""The drafts library: list, filter, sort, track, duplicate, rename, trash and restore drafts.
+
+`Library` is the one object a screen or a command needs: it wraps a DraftStore (the files) and
+its DraftIndex (the cached summaries). Listing and filtering work on index rows and never parse
+an unchanged file; every change goes through the store (atomic, 0600) and then updates the index.
+
+Pure Python: nothing here imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from outreach_tui.core.answers import Contact, Research
+from outreach_tui.core.index import DraftIndex, Row, fold
+from outreach_tui.core.schedule import DueItem, due_items, summary_line
+from outreach_tui.core.store import Draft, DraftError, DraftStore, StoreError
+from outreach_tui.core.tracking import (
+    DEFAULT_FOLLOW_UP_DAYS,
+    DEFAULT_THANK_YOU_DAYS,
+    Tracking,
+    TrackingError,
+    apply,
+)
+
+SORT_UPDATED = "updated"
+"""Last change first."""
+SORT_DUE = "due"
+"""Earliest due date first; drafts with nothing due after them, by last change."""
+SORTS: tuple[str, ...] = (SORT_UPDATED, SORT_DUE)
+
+
+def filter_rows(rows: Iterable[Row], query: str) -> list[Row]:
+    """Rows matching every word of `query` (case- and accent-insensitive) anywhere in the
+    draft's text: name, organisation, research, goal, message. An empty query keeps all.
+    """
+    terms = fold(query).split()
+    if not terms:
+        return list(rows)
+    return [r for r in rows if all(t in r.search for t in terms)]
+
+
+def sort_rows(rows: Iterable[Row], sort: str = SORT_UPDATED) -> list[Row]:
+    """Rows in SORT_UPDATED or SORT_DUE order (ties: last change first, then id)."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r} (known: {', '.join(SORTS)})")
+    ordered = sorted(rows, key=lambda r: r.id)
+    ordered.sort(key=lambda r: r.last_change, reverse=True)
+    if sort == SORT_DUE:
+        ordered.sort(key=lambda r: (r.due is None, r.due or ""))
+    return ordered
+
+
+def duplicate_draft(draft: Draft, contact_name: str = "") -> Draft:
+    """A new, unsaved draft to someone else at the same organisation.
+
+    Keeps the sender, the organisation, the job, the goal, the channel and unknown keys; drops
+    everything about the person (name, honorific, title, LinkedIn activity, and all research
+    about them), the message written for them, the title and the tracking.
+    """
+    answers = draft.answers.copy()
+    answers.contact = Contact(name=contact_name, organization=draft.answers.contact.organization)
+    answers.research = Research()
+    return Draft(
+        answers=answers,
+        channel=draft.channel,
+        message="",
+        subject=None,
+        extra=copy.deepcopy(draft.extra),
+        title="",
+        tracking=Tracking(),
+    )
+
+
+class Library:
+    """Every draft in one data folder, as a list a person works through.
+
+    `today` gives the user's current date (tests pass a fixed one); `follow_up_days` and
+    `thank_you_days` set what "sent" and "interview held" schedule.
+    Errors: DraftError (no such / damaged draft, bad id), StoreError (cannot write),
+    TrackingError (unknown status). Each message fits one line.
+    """
+
+    def __init__(
+        self,
+        store: DraftStore,
+        *,
+        today: Callable[[], date] = date.today,
+        follow_up_days: int = DEFAULT_FOLLOW_UP_DAYS,
+        thank_you_days: int = DEFAULT_THANK_YOU_DAYS,
+    ) -> None:
+        self.store = store
+        self.index = DraftIndex(store)
+        self._today = today
+        self.follow_up_days = follow_up_days
+        self.thank_you_days = thank_you_days
+
+    # -- listing ---------------------------------------------------------------------------------
+
+    def refresh(self) -> list[Row]:
+        """Rescan the folder (cheap: unchanged files are not parsed). Call on open / focus."""
+        return self.index.refresh()
+
+    def rows(self, query: str = "", sort: str = SORT_UPDATED) -> list[Row]:
+        """Filtered, sorted rows from the last refresh (one is made on first use). Cheap enough
+        to call on every keystroke: no file is read.
+        """
+        return sort_rows(filter_rows(self.index.rows(), query), sort)
+
+    def row(self, draft_id: str) -> Row | None:
+        return next((r for r in self.index.rows() if r.id == draft_id), None)
+
+    def due(self, today: date | None = None, *, upcoming: bool = False) -> list[DueItem]:
+        """Follow-ups and thank-yous due by `today` (default: the library's today)."""
+        return due_items(self.index.rows(), today or self._today(), upcoming=upcoming)
+
+    def summary(self, today: date | None = None) -> str:
+        """The start-up line, e.g. "2 follow-ups due today"; "" when nothing is due."""
+        day = today or self._today()
+        return summary_line(self.due(day), day)
+
+    # -- one draft -------------------------------------------------------------------------------
+
+    def load(self, draft_id: str) -> Draft:
+        """The full draft (answers, message, tracking). Raises DraftError."""
+        return self.store.load(draft_id)
+
+    def save(self, draft: Draft) -> Path:
+        """Save through the store and update the index. Raises StoreError."""
+        path = self.store.save(draft)
+        self.index.update(draft.id)
+        return path
+
+    def mark(self, draft_id: str, status: str, on: date | None = None) -> Draft:
+        """Set the status (or record FOLLOWED_UP) as of `on` (default today) and save.
+
+        "sent" schedules the follow-up, "interview-held" the thank-you.
+        """
+        draft = self.load(draft_id)
+        draft.tracking = apply(
+            draft.tracking,
+            status,
+            on or self._today(),
+            follow_up_days=self.follow_up_days,
+            thank_you_days=self.thank_you_days,
+        )
+        self.save(draft)
+        return draft
+
+    def rename(self, draft_id: str, title: str) -> Draft:
+        """Set the display title ("" goes back to "Contact (Organisation)") and save."""
+        draft = self.load(draft_id)
+        draft.title = " ".join(title.split())
+        self.save(draft)
+        return draft
+
+    def duplicate(self, draft_id: str, contact_name: str = "") -> Draft:
+        """Save a copy for someone else at the same organisation (see duplicate_draft); the
+        copy has a new id and status "draft".
+        """
+        copy_ = duplicate_draft(self.load(draft_id), contact_name)
+        self.save(copy_)
+        return copy_
+
+    def trash(self, draft_id: str) -> Path:
+        """Move the draft (even a damaged file) to the trash folder; `restore` undoes it."""
+        path = self.store.trash(draft_id)
+        self.index.forget(draft_id)
+        return path
+
+    def restore(self, draft_id: str) -> Row | None:
+        """Undo `trash`: the draft is back, unchanged, under the same id."""
+        self.store.restore(draft_id)
+        return self.index.update(draft_id)
+
+
+__all__ = [
+    "SORTS",
+    "SORT_DUE",
+    "SORT_UPDATED",
+    "DraftError",
+    "Library",
+    "StoreError",
+    "TrackingError",
+    "duplicate_draft",
+    "filter_rows",
+    "sort_rows",
+]

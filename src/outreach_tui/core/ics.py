@@ -29,9 +29,7 @@ def escape_text(value: str) -> str:
     """A TEXT property value: \\ ; , escaped, newlines as \\n, control characters dropped."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _CONTROL.sub("", value.replace("\t", " "))
-    return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold_line(line: str) -> str:

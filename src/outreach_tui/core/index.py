@@ -73,7 +73,7 @@ class Row:
 
     @property
     def due_kind(self) -> str | None:
-        """"follow-up" or "thank-you": what `due` is for."""
+        """ "follow-up" or "thank-you": what `due` is for."""
         due = self.due
         if due is None:
             return None

@@ -1,0 +1,80 @@
+"""The .ics export: RFC 5545 by hand, checked by parsing it back with `icalendar` (test-only)."""
+
+from __future__ import annotations
+
+import stat
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import icalendar  # test-only dependency (the product writes .ics by hand)
+import pytest
+
+from outreach_tui.core.fsutil import WriteError
+from outreach_tui.core.ics import calendar_text, escape_text, fold_line, write_calendar
+from outreach_tui.core.schedule import DueItem
+
+NOW = datetime(2025, 3, 10, 8, 30, 5, tzinfo=UTC)
+HOSTILE = 'Zoë; \\the\\, "chief"\narchivist 🦉 \x1b[31m' + "long " * 40
+
+
+def items() -> list[DueItem]:
+    return [
+        DueItem("zoe-unal-1a2b3c", "follow-up", date(2025, 3, 8), HOSTILE, "Zoë", "Org", "message"),
+        DueItem(
+            "ben-4d5e6f", "thank-you", date(2025, 3, 11), "Ben (Lakeside)", "Ben", "L", "message"
+        ),
+    ]
+
+
+def test_parsed_back_by_icalendar() -> None:
+    text = calendar_text(items(), NOW)
+    cal = icalendar.Calendar.from_ical(text)
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 2
+    first, second = events
+    assert first["UID"] == "follow-up-zoe-unal-1a2b3c@outreach-tui"
+    assert first.decoded("DTSTART") == date(2025, 3, 8)
+    assert first.decoded("DTEND") == date(2025, 3, 9)
+    assert first["DTSTART"].params.get("VALUE") == "DATE"
+    assert first.decoded("DTSTAMP") == NOW
+    summary = str(first["SUMMARY"])
+    assert summary.startswith('Follow up: Zoë; \\the\\, "chief"\narchivist 🦉 [31mlong long')
+    assert "\x1b" not in summary
+    assert second["SUMMARY"] == "Thank-you note: Ben (Lakeside)"
+    assert "outreach-tui drafts show ben-4d5e6f" in str(second["DESCRIPTION"])
+    assert str(cal["VERSION"]) == "2.0"
+
+
+def test_crlf_and_folding_at_75_octets() -> None:
+    text = calendar_text(items(), NOW)
+    raw = text.encode("utf-8")
+    assert raw.endswith(b"\r\n")
+    lines = raw.split(b"\r\n")[:-1]
+    assert b"\n" not in b"".join(lines) and b"\r" not in b"".join(lines)
+    assert max(len(line) for line in lines) <= 75
+    assert any(line.startswith(b" ") for line in lines)  # something was folded
+    for line in lines:
+        line.decode("utf-8")  # no UTF-8 character split across a fold
+
+
+def test_fold_line_multibyte_boundaries() -> None:
+    line = "SUMMARY:" + "é" * 100
+    folded = fold_line(line)
+    parts = folded.split("\r\n")
+    assert all(len(p.encode()) <= 75 for p in parts)
+    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+
+
+def test_escape_text() -> None:
+    assert escape_text("a,b;c\\d\ne\r\nf\tg\x00") == "a\\,b\\;c\\\\d\\ne\\nf g"
+
+
+def test_write_calendar_atomic_private(tmp_path: Path) -> None:
+    target = tmp_path / "due.ics"
+    target.write_text("old")
+    write_calendar(target, items(), NOW)
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["due.ics"]
+    with pytest.raises(WriteError):
+        write_calendar(tmp_path / "missing-folder" / "due.ics", items(), NOW)

@@ -60,6 +60,9 @@ class DraftsScreen(Screen[str | None]):
             )
         for entry in entries:
             listing.add_option(Option(entry_line(entry), id=entry.id, disabled=entry.damaged))
+        usable = [i for i, entry in enumerate(entries) if not entry.damaged]
+        if usable:
+            listing.highlighted = usable[0]
         listing.focus()
 
     @on(OptionList.OptionSelected)

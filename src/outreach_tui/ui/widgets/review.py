@@ -60,6 +60,8 @@ class ReviewStep(Vertical):
         review.add_options(options)
         if highlighted is not None and highlighted < len(options):
             review.highlighted = highlighted
+        else:
+            review.highlighted = 1  # the first answer (row 0 is the first step's heading)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

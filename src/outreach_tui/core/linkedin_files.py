@@ -1,0 +1,142 @@
+"""Finding the export's files: in a ZIP, an unpacked folder, or beside Connections.csv.
+
+Pure Python: nothing here imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+from outreach_tui.core.linkedin_csv import (
+    EXPECTED_CONNECTIONS,
+    ExportContents,
+    LinkedInError,
+    MessageHistory,
+    decode,
+    parse_connections,
+    parse_profile_name,
+)
+from outreach_tui.core.linkedin_messages import parse_messages
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""Larger files are refused: no real export comes near, and reading them would stall the app."""
+
+CONNECTIONS_FILE = "connections.csv"
+MESSAGES_FILE = "messages.csv"
+PROFILE_FILE = "profile.csv"
+
+
+def read_export(path: Path, me: str = "") -> ExportContents:
+    """Read an export from a ZIP, an unpacked folder, or Connections.csv. Raises LinkedInError."""
+    files = _find_files(path)
+    connections_where, connections_raw = files[CONNECTIONS_FILE]
+    connections, skipped = parse_connections(decode(connections_raw), connections_where)
+    warnings: list[str] = []
+    messages: list[MessageHistory] | None = None
+    if MESSAGES_FILE in files:
+        if not me and PROFILE_FILE in files:
+            me = parse_profile_name(decode(files[PROFILE_FILE][1]))
+        where, raw = files[MESSAGES_FILE]
+        messages, warning = parse_messages(decode(raw), where, connections, me)
+        if warning:
+            warnings.append(warning)
+            messages = None
+    return ExportContents(
+        source=path.name,
+        connections=tuple(connections),
+        skipped_rows=skipped,
+        messages=None if messages is None else tuple(messages),
+        warnings=tuple(warnings),
+    )
+
+
+def _find_files(path: Path) -> dict[str, tuple[str, bytes]]:
+    """{lower-case file name: (where, bytes)} for the export files found at `path`."""
+    wanted = (CONNECTIONS_FILE, MESSAGES_FILE, PROFILE_FILE)
+    if path.is_dir():
+        found = _find_in_folder(path, wanted)
+        if CONNECTIONS_FILE not in found:
+            raise LinkedInError(
+                f"{path}: no Connections.csv in this folder; {EXPECTED_CONNECTIONS}"
+            )
+        return {name: (str(p), _read(p)) for name, p in found.items()}
+    if not path.exists():
+        raise LinkedInError(f"{path}: no such file or folder")
+    if path.suffix.lower() == ".zip" or _is_zip(path):
+        return _read_zip(path, wanted)
+    files = {CONNECTIONS_FILE: (str(path), _read(path))}
+    if path.name.lower() == CONNECTIONS_FILE:
+        for sibling in path.parent.iterdir():
+            name = sibling.name.lower()
+            if name in (MESSAGES_FILE, PROFILE_FILE) and sibling.is_file():
+                files[name] = (str(sibling), _read(sibling))
+    return files
+
+
+def _find_in_folder(folder: Path, wanted: tuple[str, ...], depth: int = 2) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise LinkedInError(f"{folder}: cannot read ({exc.strerror or exc})") from None
+    for entry in entries:
+        if entry.name.lower() in wanted and entry.is_file():
+            found.setdefault(entry.name.lower(), entry)
+    if CONNECTIONS_FILE not in found and depth > 0:
+        for entry in entries:
+            if entry.is_dir() and not entry.name.startswith("."):
+                inner = _find_in_folder(entry, wanted, depth - 1)
+                if CONNECTIONS_FILE in inner:
+                    return inner
+    return found
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        return zipfile.is_zipfile(path)
+    except OSError:
+        return False
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise LinkedInError(f"{path}: too large for a LinkedIn export")
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise LinkedInError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise LinkedInError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _read_zip(path: Path, wanted: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members: dict[str, zipfile.ZipInfo] = {}
+            for info in archive.infolist():
+                name = info.filename.rsplit("/", 1)[-1].lower()
+                if info.is_dir() or name not in wanted:
+                    continue
+                shallower = name not in members or (
+                    info.filename.count("/") < members[name].filename.count("/")
+                )
+                if shallower:
+                    members[name] = info
+            if CONNECTIONS_FILE not in members:
+                raise LinkedInError(
+                    f"{path}: no Connections.csv in this ZIP; {EXPECTED_CONNECTIONS}"
+                )
+            files: dict[str, tuple[str, bytes]] = {}
+            for name, info in members.items():
+                if info.file_size > MAX_FILE_BYTES:
+                    raise LinkedInError(f"{path}: {info.filename} is too large")
+                files[name] = (f"{path}:{info.filename}", archive.read(info))
+            return files
+    except zipfile.BadZipFile as exc:
+        raise LinkedInError(f"{path}: not a readable ZIP file ({exc})") from None
+    except (RuntimeError, NotImplementedError, zlib.error) as exc:
+        raise LinkedInError(f"{path}: cannot unpack ({exc})") from None
+    except OSError as exc:
+        raise LinkedInError(f"{path}: cannot read ({exc.strerror or exc})") from None

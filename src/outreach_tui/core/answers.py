@@ -42,6 +42,8 @@ UNITS: tuple[str, ...] = ("miles", "km")
 KM_PER_MILE = 1.609344
 FAR_MILES = 100.0
 """The 100-mile rule: from this distance on, a conversation first is especially worthwhile."""
+FAR_KM = 160.0
+"""The same rule for a distance given in kilometres (100 miles is about 160 km)."""
 
 DEFAULT_ASK_MINUTES = "15-20"
 _MINUTES_RE = re.compile(r"^\s*(\d{1,3})\s*(?:(?:-|–|to)\s*(\d{1,3}))?\s*(?:min(?:utes?)?)?\s*$")
@@ -92,10 +94,14 @@ class Job:
 
     @property
     def is_far(self) -> bool:
-        """True at 100 miles (about 160 km) or more."""
-        miles = self.miles
-        # A small tolerance so that "160 km" counts as the 100 miles it is meant to be.
-        return miles is not None and miles >= FAR_MILES - 0.75
+        """True at 100 miles (about 160 km) or more.
+
+        Compared in the unit given, so that 160 km counts (as the rule is usually stated) while
+        99.5 miles does not.
+        """
+        if self.distance is None:
+            return False
+        return self.distance >= (FAR_KM if self.unit == "km" else FAR_MILES)
 
 
 @dataclass

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from outreach_tui import __version__
+
+if TYPE_CHECKING:  # drafts
+    from outreach_tui.core.index import Row
+    from outreach_tui.core.library import Library
+    from outreach_tui.core.store import Draft
 
 PROG = "outreach-tui"
 EXIT_BAD_INPUT = 2
@@ -44,6 +49,7 @@ examples:
   outreach-tui                          open the wizard
   outreach-tui --answers alex.toml      open the wizard with answers filled in
   outreach-tui render alex.toml --channel connection-note
+  outreach-tui drafts list                what you wrote, and what is due
 """
 
 
@@ -86,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"channel to render: {channels} (default: the draft's, or message)",
     )
+    _add_drafts_parser(sub)
+    _add_import_linkedin_parser(sub.add_parser)
     return parser
 
 
@@ -159,12 +167,323 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+# --- drafts: list, show, export, mark ---------------------------------------------------------
+
+DRAFTS_EPILOG = """\
+statuses: draft, sent, replied, no-reply, interview-held, thanked
+  (and followed-up, which records the one follow-up as sent).
+  Marking "sent" schedules a follow-up 7 days later; "interview-held" a thank-you the next day.
+
+examples:
+  outreach-tui drafts list --filter library --sort due
+  outreach-tui drafts mark alex-morgan-1a2b3c sent --date 2025-03-01
+  outreach-tui drafts export --ics due.ics             every open follow-up and thank-you
+  outreach-tui drafts export alex-morgan-1a2b3c --txt alex.txt
+"""
+
+
+def _add_drafts_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    drafts = sub.add_parser(
+        "drafts",
+        help="list, show, export or mark saved drafts",
+        description="Work with the drafts saved in DATA_DIR/drafts/ (nothing is sent anywhere).",
+        epilog=DRAFTS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = drafts.add_subparsers(dest="drafts_command", metavar="ACTION", required=True)
+    data_dir_help = "folder for drafts (as the global --data-dir)"
+
+    listing = actions.add_parser("list", help="list every draft, with status and what is due")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument("--filter", metavar="TEXT", default="", help="words to match anywhere")
+    listing.add_argument(
+        "--sort", choices=("updated", "due"), default="updated", help="last change or due date"
+    )
+    show = actions.add_parser("show", help="print a draft: contact, status, dates and message")
+    show.add_argument("id", metavar="ID")
+    export = actions.add_parser(
+        "export",
+        help="write the due dates as .ics, or the message as .txt",
+        description=(
+            "Write the open follow-ups and thank-yous of draft ID (or of every draft, without "
+            "ID) as an .ics calendar, and/or the message of draft ID as text."
+        ),
+    )
+    export.add_argument("id", metavar="ID", nargs="?")
+    export.add_argument("--ics", metavar="FILE", help="calendar file to write")
+    export.add_argument("--txt", metavar="FILE", help="text file to write the message to")
+    mark = actions.add_parser("mark", help="set a draft's status (sent, replied, ...)")
+    mark.add_argument("id", metavar="ID")
+    mark.add_argument("status", metavar="STATUS", help="see the list below `drafts --help`")
+    mark.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    mark.add_argument(
+        "--follow-up-days", metavar="N", type=int, default=7, help="days before a follow-up"
+    )
+    for action in (listing, show, export, mark):
+        action.add_argument(
+            "--data-dir", metavar="PATH", default=argparse.SUPPRESS, help=data_dir_help
+        )
+
+
+_UNSAFE_CHARS = {
+    c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+} | {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def _safe(text: str) -> str:
+    """User text as it can be printed: control characters, escapes and bidi overrides shown
+    as \\x1b-style codes, never sent to the terminal."""
+    return text.translate(_UNSAFE_CHARS)
+
+
+def _drafts_library(args: argparse.Namespace, follow_up_days: int = 7) -> Library:
+    from outreach_tui.core.library import Library
+    from outreach_tui.core.paths import data_dir
+    from outreach_tui.core.store import DraftStore
+
+    root = data_dir(args.data_dir)
+    if root.exists() and not root.is_dir():
+        raise UserError(f"{root}: the data folder is a file, not a folder")
+    if follow_up_days < 0:
+        raise UserError("--follow-up-days must be zero or more")
+    return Library(DraftStore(root), follow_up_days=follow_up_days)
+
+
+def _row_json(row: Row, path: Path) -> dict[str, object]:
+    data = {k: v for k, v in row.to_json().items() if k not in ("search", "mtime_ns", "ino")}
+    data.update(damaged=row.damaged, due=row.due, due_kind=row.due_kind, path=str(path))
+    return data
+
+
+def _drafts_list(args: argparse.Namespace) -> int:
+    import json
+
+    lib = _drafts_library(args)
+    rows = lib.rows(args.filter, args.sort)
+    if args.json:
+        data = [_row_json(r, lib.store.drafts_dir / f"{r.id}.json") for r in rows]
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        sys.stdout.write(text.translate(_UNSAFE_JSON) + "\n")
+        return 0
+    if not rows:
+        where = lib.store.drafts_dir
+        sys.stdout.write(f"No drafts{' match' if args.filter.strip() else ''} in {where}\n")
+        return 0
+    width = max(len(r.id) for r in rows)
+    sys.stdout.write(f"{'ID':<{width}}  {'STATUS':<14}  {'DUE':<21}  TITLE\n")
+    for r in rows:
+        due = f"{r.due} {r.due_kind}" if r.due else ""
+        title = f"{r.id}.json: {r.error}" if r.damaged else r.title
+        sys.stdout.write(f"{r.id:<{width}}  {r.status_label:<14}  {due:<21}  {_safe(title)}\n")
+    summary = lib.summary()
+    if summary:
+        sys.stdout.write(f"\n{summary}\n")
+    return 0
+
+
+_UNSAFE_JSON = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *range(0x202A, 0x202F))} | {
+    c: f"\\u{c:04x}" for c in range(0x2066, 0x206A)
+}
+
+
+def _load_draft(lib: Library, draft_id: str) -> Draft:
+    from outreach_tui.core.store import DraftError
+
+    try:
+        return lib.load(draft_id)
+    except DraftError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _drafts_show(args: argparse.Namespace) -> int:
+    from outreach_tui.core.index import row_for_draft
+    from outreach_tui.core.render import Rendered
+    from outreach_tui.core.tracking import STATUS_LABELS
+
+    lib = _drafts_library(args)
+    draft = _load_draft(lib, args.id)
+    t = draft.tracking
+    c = draft.answers.contact
+    row = row_for_draft(draft)
+    person = ", ".join(p for p in (" ".join(f"{c.honorific} {c.name}".split()), c.title) if p)
+    lines = [
+        draft.display_title,
+        f"id:           {draft.id}",
+        f"file:         {lib.store.path_for(draft.id)}",
+        f"contact:      {person}",
+        f"organisation: {c.organization}",
+        f"channel:      {draft.channel}",
+        f"status:       {STATUS_LABELS.get(t.status, t.status)}",
+    ]
+    for label, value in (
+        ("sent on", t.sent_on),
+        ("followed up", t.followed_up_on),
+        ("replied on", t.replied_on),
+        ("interview on", t.interview_on),
+        ("thanked on", t.thanked_on),
+    ):
+        if value:
+            lines.append(f"{label + ':':<14}{value.isoformat()}")
+    if row.due:
+        lines.append(f"{'due:':<14}{row.due_kind} by {row.due}")
+    lines.append(f"{'updated:':<14}{draft.updated}")
+    lines.append("")
+    lines.append(Rendered(draft.channel, draft.subject, draft.message).as_text())
+    sys.stdout.write(_safe("\n".join(lines)) + "\n")
+    return 0
+
+
+def _write_export(lib: Library, target: Path, text: str) -> None:
+    from outreach_tui.core.fsutil import WriteError, atomic_write
+
+    drafts_dir = lib.store.drafts_dir.resolve()
+    if target.resolve().parent == drafts_dir:
+        raise UserError(f"{target}: will not export into the drafts folder itself")
+    try:
+        atomic_write(target, text)
+    except WriteError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _drafts_export(args: argparse.Namespace) -> int:
+    from datetime import UTC, date, datetime
+
+    from outreach_tui.core.ics import calendar_text
+    from outreach_tui.core.index import row_for_draft
+    from outreach_tui.core.render import Rendered
+    from outreach_tui.core.schedule import due_items
+
+    if not args.ics and not args.txt:
+        raise UserError("drafts export: say what to write with --ics FILE and/or --txt FILE")
+    if args.txt and not args.id:
+        raise UserError("drafts export: --txt needs the ID of a draft")
+    lib = _drafts_library(args)
+    draft = _load_draft(lib, args.id) if args.id else None
+    if args.ics:
+        if draft is not None:
+            items = due_items([row_for_draft(draft)], date.today(), upcoming=True)
+        else:
+            lib.refresh()
+            items = lib.due(upcoming=True)
+        if not items:
+            what = f"draft {args.id}" if args.id else "any draft"
+            raise UserError(
+                f"nothing is scheduled for {what}: mark it sent or interview-held first"
+            )
+        _write_export(lib, Path(args.ics), calendar_text(items, datetime.now(UTC)))
+        sys.stdout.write(f"wrote {len(items)} event(s) to {args.ics}\n")
+    if args.txt and draft is not None:
+        text = Rendered(draft.channel, draft.subject, draft.message).as_text()
+        _write_export(lib, Path(args.txt), text.rstrip("\n") + "\n")
+        sys.stdout.write(f"wrote the message to {args.txt}\n")
+    return 0
+
+
+def _drafts_mark(args: argparse.Namespace) -> int:
+    from outreach_tui.core.store import DraftError, StoreError
+    from outreach_tui.core.tracking import STATUS_LABELS, TrackingError, parse_action, parse_date
+
+    try:
+        action = parse_action(args.status)
+        on = parse_date(args.date) if args.date else None
+    except TrackingError as exc:
+        raise UserError(str(exc)) from None
+    lib = _drafts_library(args, args.follow_up_days)
+    try:
+        draft = lib.mark(args.id, action, on)
+    except (DraftError, StoreError, TrackingError) as exc:
+        raise UserError(str(exc)) from None
+    t = draft.tracking
+    message = f"{draft.id}: {STATUS_LABELS.get(action, action)}"
+    for kind, due in t.open_dues():
+        message += f"; {kind} due {due.isoformat()}"
+    sys.stdout.write(message + "\n")
+    return 0
+
+
+def cmd_drafts(args: argparse.Namespace) -> int:
+    from outreach_tui.core.store import DraftError, StoreError
+
+    commands = {
+        "list": _drafts_list,
+        "show": _drafts_show,
+        "export": _drafts_export,
+        "mark": _drafts_mark,
+    }
+    try:
+        return commands[args.drafts_command](args)
+    except (DraftError, StoreError) as exc:
+        raise UserError(str(exc)) from None
+
+
+# --- import-linkedin ---------------------------------------------------------------------------
+
+
+def _add_import_linkedin_parser(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    command = add_parser(
+        "import-linkedin",
+        help="import your LinkedIn data export, to find people you know (stays on this machine)",
+        description=(
+            "Import the export from LinkedIn's Settings & Privacy > Data privacy > Get a copy of "
+            "your data: the ZIP, its unpacked folder, or Connections.csv alone. A normalised "
+            "copy is kept in DATA_DIR/linkedin/ (readable by you alone); importing again "
+            "replaces it. Nothing is sent anywhere."
+        ),
+    )
+    command.add_argument(
+        "path", nargs="?", metavar="PATH", help="the export: a .zip, a folder or Connections.csv"
+    )
+    command.add_argument(
+        "--remove",
+        action="store_true",
+        help="delete the imported copy (your export itself is never touched)",
+    )
+    command.add_argument(
+        "--me",
+        metavar="NAME",
+        default="",
+        help="your name as on LinkedIn, to recognise your messages (default: from Profile.csv)",
+    )
+
+
+def cmd_import_linkedin(args: argparse.Namespace) -> int:
+    from outreach_tui.core.linkedin import LinkedInError, import_export, remove
+    from outreach_tui.core.paths import data_dir
+
+    root = data_dir(args.data_dir)
+    if args.remove == bool(args.path):
+        raise UserError("give the export's PATH (a .zip, a folder or Connections.csv), or --remove")
+    try:
+        if args.remove:
+            removed = remove(root)
+            if removed is None:
+                sys.stdout.write(f"nothing to remove: no LinkedIn import in {root}\n")
+            else:
+                sys.stdout.write(f"removed {removed} (your own export was not touched)\n")
+            return 0
+        summary = import_export(Path(args.path).expanduser(), root, me=args.me)
+    except LinkedInError as exc:
+        raise UserError(str(exc)) from None
+    for warning in summary.warnings:
+        sys.stderr.write(f"{PROG}: warning: {warning}\n")
+    sys.stdout.write("\n".join(summary.lines()) + "\n")
+    sys.stdout.write(
+        f"saved in {summary.path} (readable by you alone; "
+        f"remove it with: {PROG} import-linkedin --remove)\n"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "render":
             return cmd_render(args)
+        if args.command == "drafts":
+            return cmd_drafts(args)
+        if args.command == "import-linkedin":
+            return cmd_import_linkedin(args)
         return cmd_wizard(args)
     except UserError as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")

@@ -34,6 +34,20 @@ class RenderError(Exception):
     """A template could not be rendered. The message names the template file and line."""
 
 
+NOTE_QUOTA_NOTICE = (
+    "A free LinkedIn account can add a note to only about 5 invitations a month: "
+    "keep notes for the people who matter most."
+)
+"""Shown on the connection-note channel."""
+
+FIRST_CONTACT = "first"
+"""Channel purpose: a first request to someone who does not know the sender yet."""
+FOLLOW_UP = "follow-up"
+"""Channel purpose: one polite nudge after about a week of silence."""
+THANK_YOU = "thank-you"
+"""Channel purpose: thanks after the conversation, within a day."""
+
+
 @dataclass(frozen=True)
 class Channel:
     name: str
@@ -43,6 +57,20 @@ class Channel:
     premium_body_limit: int | None = None
     subject_limit: int | None = None
     """None: the channel has no subject line."""
+    body_warn: int | None = None
+    """The body counter turns to a warning from this many characters (None: 90% of the limit)."""
+    subject_warn: int | None = None
+    """The subject counter turns to a warning from this many characters (None: 90% of the limit)."""
+    hard_body_limit: bool = True
+    """False: going over `body_limit` is a warning, not an error (e-mail has no real limit)."""
+    purpose: str = FIRST_CONTACT
+    """FIRST_CONTACT, FOLLOW_UP or THANK_YOU: which coaching rules apply."""
+    on_linkedin: bool = True
+    """Sent through LinkedIn, so an inactive profile may never see it."""
+    word_limit: int = 150
+    """Words a message of this kind should stay under (career-centre guidance)."""
+    notice: str = ""
+    """A line the UI shows whenever this channel is chosen."""
 
     @property
     def has_subject(self) -> bool:
@@ -54,6 +82,21 @@ class Channel:
             return self.premium_body_limit
         return self.body_limit
 
+    def warn_for(self, premium: bool) -> int:
+        """The body length from which the counter shows a warning."""
+        limit = self.limit_for(premium)
+        if self.body_warn is not None and limit == self.body_limit:
+            return self.body_warn
+        return limit * 9 // 10
+
+    def subject_warn_at(self) -> int | None:
+        """The subject length from which the counter shows a warning (None: no subject)."""
+        if self.subject_limit is None:
+            return None
+        if self.subject_warn is not None:
+            return self.subject_warn
+        return self.subject_limit * 9 // 10
+
 
 CHANNELS: dict[str, Channel] = {
     "message": Channel(
@@ -62,6 +105,7 @@ CHANNELS: dict[str, Channel] = {
         "A message with a subject line, sent to a connection or as InMail.",
         body_limit=2000,
         subject_limit=200,
+        body_warn=1900,
     ),
     "connection-note": Channel(
         "connection-note",
@@ -69,6 +113,37 @@ CHANNELS: dict[str, Channel] = {
         "The short note attached to an invitation to connect.",
         body_limit=200,
         premium_body_limit=300,
+        notice=NOTE_QUOTA_NOTICE,
+    ),
+    "email": Channel(
+        "email",
+        "E-mail",
+        "An e-mail with a subject line, for someone who is rarely on LinkedIn.",
+        # No real limit on an e-mail body; past 2,000 characters it is far too long for a
+        # first request. 998 is the longest line a mail header may have (RFC 5322).
+        body_limit=2000,
+        body_warn=1500,
+        hard_body_limit=False,
+        subject_limit=998,
+        subject_warn=61,
+        on_linkedin=False,
+    ),
+    "follow-up": Channel(
+        "follow-up",
+        "Follow-up (once)",
+        "One short, polite nudge after about a week without an answer.",
+        body_limit=2000,
+        body_warn=1900,
+        purpose=FOLLOW_UP,
+        word_limit=100,
+    ),
+    "thank-you": Channel(
+        "thank-you",
+        "Thank-you note",
+        "Thanks after the conversation, sent within a day, naming what you learned.",
+        body_limit=2000,
+        body_warn=1900,
+        purpose=THANK_YOU,
     ),
 }
 DEFAULT_CHANNEL = "message"
@@ -247,6 +322,18 @@ class Renderer:
             subject = " ".join(raw.split())
         return Rendered(spec.name, subject, body)
 
+    def render_template(
+        self, name: str, answers: Answers, extra: dict[str, Any] | None = None
+    ) -> str:
+        """Render one template by file name with the answers' context plus `extra` variables.
+
+        The text is tidied. Used for variants such as the short connection note.
+        """
+        context = message_context(answers)
+        if extra:
+            context.update(extra)
+        return tidy(self._render_one(name, context))
+
 
 def _template_line(exc: BaseException, name: str) -> str:
     """ ", line N" for an error raised while rendering a template, when the traceback says."""
@@ -270,3 +357,72 @@ def builtin_template_names() -> list[str]:
     """The names of the templates shipped in the package."""
     folder = resources.files("outreach_tui").joinpath("templates")
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".j2"))
+
+
+# --- channel helpers: the short note and the channel switcher -----------------------------------
+
+NOTE_CHANNEL = "connection-note"
+SHORT_NOTE_TEMPLATE = "connection-note-short.txt.j2"
+_SHORT_NOTE_STEPS: tuple[dict[str, bool], ...] = (
+    # Optional parts dropped one by one, least useful first. The hook is never dropped.
+    {"with_name": True, "with_org": True, "with_minutes": True, "with_sign": True},
+    {"with_name": False, "with_org": True, "with_minutes": True, "with_sign": True},
+    {"with_name": False, "with_org": True, "with_minutes": True, "with_sign": False},
+    {"with_name": False, "with_org": False, "with_minutes": True, "with_sign": False},
+    {"with_name": False, "with_org": False, "with_minutes": False, "with_sign": False},
+)
+
+
+def short_note(answers: Answers, renderer: Renderer) -> Rendered:
+    """The connection note, tightened until it fits the account's limit (200, or 300 Premium).
+
+    Tries the normal note first, then a tighter template dropping optional parts one at a time
+    (the sender's name, the signature, the organisation, the minutes). The greeting, the hook
+    and the ask are always kept, so when even the tightest form is too long (a very long group
+    name, say) the shortest form is returned and the counter shows the overrun.
+    Raises RenderError.
+    """
+    spec = get_channel(NOTE_CHANNEL)
+    limit = spec.limit_for(answers.premium)
+    best = renderer.render(answers, NOTE_CHANNEL)
+    if len(best.body) <= limit:
+        return best
+    for flags in _SHORT_NOTE_STEPS:
+        body = renderer.render_template(SHORT_NOTE_TEMPLATE, answers, dict(flags))
+        if len(body) <= limit:
+            return Rendered(NOTE_CHANNEL, None, body)
+        if len(body) < len(best.body):
+            best = Rendered(NOTE_CHANNEL, None, body)
+    return best
+
+
+def fits(rendered: Rendered, premium: bool) -> bool:
+    """True when a rendered text is within its channel's hard limits (warnings still fit)."""
+    spec = get_channel(rendered.channel)
+    if spec.hard_body_limit and len(rendered.body) > spec.limit_for(premium):
+        return False
+    return not (
+        rendered.subject is not None
+        and spec.subject_limit is not None
+        and len(rendered.subject) > spec.subject_limit
+    )
+
+
+def fitting_channels(answers: Answers, renderer: Renderer) -> dict[str, bool]:
+    """For the channel switcher: does the message for these answers fit each channel?
+
+    The note channel counts as fitting when its short variant fits. A channel whose template
+    fails to render does not fit.
+    """
+    result: dict[str, bool] = {}
+    for name in CHANNELS:
+        try:
+            if name == NOTE_CHANNEL:
+                rendered = short_note(answers, renderer)
+            else:
+                rendered = renderer.render(answers, name)
+        except RenderError:
+            result[name] = False
+            continue
+        result[name] = fits(rendered, answers.premium)
+    return result

@@ -115,6 +115,8 @@ def import_export(
     Raises LinkedInError (one line) when the export cannot be read or the copy cannot be saved;
     an earlier import is then left as it was.
     """
+    if data_dir.exists() and not data_dir.is_dir():
+        raise LinkedInError(f"{data_dir}: the data folder is a file, not a folder")
     contents = read_export(source, me)
     target = import_path(data_dir)
     try:

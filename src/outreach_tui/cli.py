@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 from outreach_tui import __version__
 
 if TYPE_CHECKING:  # drafts
+    from outreach_tui.core.coach import CoachReport
     from outreach_tui.core.index import Row
     from outreach_tui.core.library import Library
     from outreach_tui.core.store import Draft
@@ -92,6 +93,23 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"channel to render: {channels} (default: the draft's, or message)",
     )
+    check = sub.add_parser(
+        "check",
+        help="score a message: creepiness, reasons, career-centre rules, length",
+        description=(
+            "Coach the message for an answers file (JSON or TOML) or a saved draft: the "
+            "creepiness score (1 natural .. 10 alarming) with its reasons, the rule results and "
+            "the channel's length. A saved draft is checked as saved (with your edits) unless "
+            "--channel asks for another channel. Exit status 0 whatever the score."
+        ),
+    )
+    check.add_argument("file", metavar="FILE", help="answers file (.json/.toml) or draft (.json)")
+    check.add_argument(
+        "--channel",
+        metavar="NAME",
+        help=f"channel to check: {channels} (default: the draft's, or message)",
+    )
+    check.add_argument("--json", action="store_true", help="print a machine-readable JSON object")
     _add_drafts_parser(sub)
     _add_import_linkedin_parser(sub.add_parser)
     return parser
@@ -144,6 +162,90 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     sys.stdout.write(rendered.as_text() + "\n")
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from outreach_tui.core.answers import Answers, AnswersError, answers_from_dict
+    from outreach_tui.core.coach import coach
+    from outreach_tui.core.questions import missing_required
+    from outreach_tui.core.render import Renderer, RenderError, get_channel
+    from outreach_tui.core.store import DraftError, draft_from_dict
+
+    path = Path(args.file)
+    if args.channel is not None:
+        try:
+            get_channel(args.channel)
+        except RenderError as exc:
+            raise UserError(str(exc)) from None
+    data, is_draft = _load_file(path)
+    answers: Answers
+    if is_draft:
+        try:
+            draft = draft_from_dict(data)
+        except DraftError as exc:
+            raise UserError(f"{path}: {exc}") from None
+        answers = draft.answers
+        if args.channel is None or args.channel == draft.channel:
+            try:
+                channel = get_channel(draft.channel)
+            except RenderError as exc:
+                raise UserError(f"{path}: {exc}") from None
+            report = coach(answers, channel, draft.subject, draft.message)
+            _print_check(report, channel.title, args.json)
+            return 0
+    else:
+        try:
+            answers = answers_from_dict(data)
+        except AnswersError as exc:
+            raise UserError(f"{path}: {exc}") from None
+    missing = missing_required(answers)
+    if missing:
+        names = ", ".join(f"{q.key} ({q.label})" for q in missing)
+        raise UserError(f"{path}: missing required answer: {names}")
+    channel = get_channel(args.channel or "message")
+    try:
+        rendered = Renderer().render(answers, channel.name)
+    except RenderError as exc:
+        raise UserError(str(exc)) from None
+    report = coach(answers, channel, rendered.subject, rendered.body)
+    _print_check(report, channel.title, args.json)
+    return 0
+
+
+def _print_check(report: CoachReport, channel_title: str, as_json: bool) -> None:
+    import json
+
+    from outreach_tui.core.coach import BASE_SCORE, gauge_line
+
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    lines = [
+        f"Creepiness  {gauge_line(report.score)}",
+        f"Channel     {channel_title}",
+        f"Length      {report.length.text} ({report.length.level}), {report.words} words",
+    ]
+    if report.subject_length is not None:
+        subject = report.subject_length
+        lines.append(f"Subject     {subject.text} ({subject.level})")
+    lines.append("")
+    lines.append(f"Why this score (every message starts at {BASE_SCORE}):")
+    if not report.reasons:
+        lines.append("  nothing adds or removes points")
+    for reason in report.reasons:
+        points = "note" if reason.points == 0 else f"{reason.points:+d}"
+        lines.append(f"  {points:>4}  {_safe(reason.text)}")
+        if reason.suggestion:
+            lines.append(f"        -> {_safe(reason.suggestion)}")
+    lines.append("")
+    lines.append("Rules (warnings only; sending is your call):")
+    width = max((len(rule.id) for rule in report.rules), default=0)
+    for rule in report.rules:
+        mark = "ok" if rule.ok else " !"
+        lines.append(f"  {mark} {rule.id:<{width}}  {_safe(rule.message)}")
+        if not rule.ok:
+            lines.append(f"     {'':<{width}}  {rule.explanation} ({rule.source})")
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
@@ -480,6 +582,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "render":
             return cmd_render(args)
+        if args.command == "check":
+            return cmd_check(args)
         if args.command == "drafts":
             return cmd_drafts(args)
         if args.command == "import-linkedin":

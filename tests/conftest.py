@@ -21,6 +21,8 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import os
 
     for name in list(os.environ):
+        if name.startswith("TEXTUAL_SNAPSHOT"):  # set by pytest-textual-snapshot itself
+            continue
         if name in SCRUBBED or name.startswith("TEXTUAL_"):
             monkeypatch.delenv(name, raising=False)
     # Anything that falls back to the platform folders lands in the temporary folder.

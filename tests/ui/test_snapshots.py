@@ -1,0 +1,54 @@
+"""Snapshot tests: each step of the wizard at 100x32, drawn by the real app.
+
+Update them after an intended change with `pytest tests/ui/test_snapshots.py --snapshot-update`
+and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from outreach_tui.core.answers import load_answers_file
+from outreach_tui.core.render import Renderer
+from outreach_tui.core.store import DraftStore
+from outreach_tui.ui.app import OutreachApp, create_app
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "alex-morgan.toml"
+SIZE = (100, 32)
+STEPS = ["welcome", "you", "contact", "research", "distance", "goal", "review", "preview"]
+
+
+def build_app(data_dir: Path) -> OutreachApp:
+    return create_app(
+        data_dir,
+        answers=load_answers_file(EXAMPLE),
+        store=DraftStore(data_dir),
+        renderer=Renderer(),
+    )
+
+
+def go_to(step: int):  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[int]) -> None:
+        if step:
+            await pilot.press("enter")
+        for _ in range(step - 1):
+            await pilot.press("ctrl+n")
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            assert isinstance(widget, Input | TextArea)
+            widget.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("step", range(len(STEPS)), ids=STEPS)
+def test_step_snapshot(snap_compare, tmp_path: Path, step: int) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(build_app(tmp_path / "data"), terminal_size=SIZE, run_before=go_to(step))
+
+
+def test_narrow_terminal_snapshot(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(build_app(tmp_path / "data"), terminal_size=(80, 24), run_before=go_to(3))

@@ -172,8 +172,13 @@ def _text(record: dict[str, Any], key: str) -> str:
 def _connection(record: Any) -> Connection:
     if not isinstance(record, dict):
         raise ValueError("not an object")
-    fields = {key: _text(record, key) for key in _CONNECTION_KEYS}
-    return Connection(**fields, connected_on=_date(record.get("connected_on")))
+    values = [record.get(key, "") for key in _CONNECTION_KEYS]
+    if not all(type(value) is str for value in values):
+        raise ValueError("a field is not text")
+    first, last, url, email, company, position = values
+    return Connection(
+        first, last, url, email, company, position, connected_on=_date(record.get("connected_on"))
+    )
 
 
 def _history(record: Any) -> MessageHistory:

@@ -139,6 +139,8 @@ class OrgMatch(NamedTuple):
 
 def fold(text: str) -> str:
     """Lower case without accents: "Bibliothèque Ørsted" -> "bibliotheque orsted"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.translate(_FOLD_EXTRA)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.index import INDEX_FILE, DraftIndex, fold
+from outreach_tui.core.index import INDEX_FILE, INDEX_VERSION, DraftIndex, fold
 from outreach_tui.core.library import SORT_DUE, SORT_UPDATED, Library, sort_rows
 from outreach_tui.core.schedule import summary_line
 from outreach_tui.core.store import Draft, DraftError, DraftStore, StoreError
@@ -285,7 +285,8 @@ def test_index_rebuilt_when_missing_or_corrupt(tmp_path: Path) -> None:
         b"{not json",
         b'{"index_version": 999, "rows": []}',
         b"[]",
-        b'{"index_version": 1, "schema_version": 2, "rows": [{"id": 5}]}',
+        header_with_bad_rows(path, [[5], {"id": "x"}, None]),
+        header_with_bad_rows(path, "wrong-types"),
     ):
         if content is None:
             path.unlink()
@@ -294,7 +295,19 @@ def test_index_rebuilt_when_missing_or_corrupt(tmp_path: Path) -> None:
         index = DraftIndex(store)
         assert len(index.refresh()) == 5
         assert index.parsed == 5
-        assert json.loads(path.read_text())["index_version"] == 1
+        assert json.loads(path.read_text())["index_version"] == INDEX_VERSION
+
+
+def header_with_bad_rows(path: Path, bad: object) -> bytes:
+    """The current index with its rows replaced by `bad` (or every row's size made text)."""
+    data = json.loads(path.read_text())
+    if bad == "wrong-types":
+        fields = data["fields"]
+        data["rows"] = [[str(v) for v in row] for row in data["rows"]]
+        assert "size" in fields
+    else:
+        data["rows"] = bad
+    return json.dumps(data).encode()
 
 
 def test_index_picks_up_changed_new_and_removed_files(tmp_path: Path) -> None:

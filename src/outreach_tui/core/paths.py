@@ -24,3 +24,11 @@ def data_dir(
     import platformdirs
 
     return Path(platformdirs.user_data_path(APP_NAME))
+
+
+def short_path(path: Path) -> str:
+    """A path for display, with the home folder shown as ~."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from outreach_tui.core.paths import short_path
 from outreach_tui.core.store import DraftEntry, DraftError, DraftStore
 
 
@@ -43,7 +44,7 @@ class DraftsScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text("outreach-tui · Saved drafts", style="bold"), id="drafts-title")
-        yield Static(Text(f"In {self.store.drafts_dir}"), id="drafts-folder")
+        yield Static(Text(f"In {short_path(self.store.drafts_dir)}"), id="drafts-folder")
         yield OptionList(id="drafts-list", markup=False)
         yield Footer()
 

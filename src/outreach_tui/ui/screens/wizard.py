@@ -7,8 +7,6 @@ are calls into core/.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
 from outreach_tui.core.answers import Answers, get_value, set_value
+from outreach_tui.core.paths import short_path
 from outreach_tui.core.questions import STEP_OF, STEPS, Step, missing_required, step_index
 from outreach_tui.core.render import Rendered, Renderer, RenderError, get_channel
 from outreach_tui.core.store import Draft, DraftStore, StoreError
@@ -321,16 +320,8 @@ class WizardScreen(Screen[None]):
         self.dirty = False
         missing = [q.label for q in missing_required(self.answers)]
         note = f"\nStill to answer: {', '.join(missing)}." if missing else ""
-        self.notify(f"Saved to {_short(path)}{note}", title="Draft saved", timeout=6)
+        self.notify(f"Saved to {short_path(path)}{note}", title="Draft saved", timeout=6)
         return True
 
     def action_drafts(self) -> None:
         self.post_message(OpenDrafts())
-
-
-def _short(path: Path) -> str:
-    """A path with the home folder shown as ~."""
-    try:
-        return "~/" + str(path.relative_to(Path.home()))
-    except ValueError:
-        return str(path)

@@ -1,0 +1,75 @@
+"""Write screenshots/*.svg from the real app, driven by keys like a user would drive it.
+
+Run from the repository root:  python scripts/screenshots.py
+It uses a temporary data folder and the example answers in examples/alex-morgan.toml, so no
+real drafts are read or written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "screenshots"
+EXAMPLE = ROOT / "examples" / "alex-morgan.toml"
+
+# (file name, terminal size, keys pressed from start-up)
+SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
+    ("01-welcome", (100, 32), []),
+    ("02-you", (100, 32), ["enter"]),
+    ("03-contact", (100, 32), ["enter", "ctrl+n"]),
+    ("04-research", (100, 32), ["enter", "ctrl+n", "ctrl+n"]),
+    ("05-distance", (100, 32), ["enter", *["ctrl+n"] * 3]),
+    ("06-goal", (100, 32), ["enter", *["ctrl+n"] * 4]),
+    ("07-review", (100, 32), ["enter", *["ctrl+n"] * 5]),
+    ("08-preview", (100, 32), ["enter", *["ctrl+n"] * 6]),
+    ("09-narrow-80x24", (80, 24), ["enter", "ctrl+n", "ctrl+n"]),
+    ("10-drafts", (100, 32), ["ctrl+s", "ctrl+d"]),
+]
+
+
+async def shoot(name: str, size: tuple[int, int], keys: list[str], data: Path) -> Path:
+    from textual.widgets import Input, TextArea
+
+    from outreach_tui.core.answers import load_answers_file
+    from outreach_tui.core.render import Renderer
+    from outreach_tui.core.store import DraftStore
+    from outreach_tui.ui.app import create_app
+
+    app = create_app(
+        data,
+        answers=load_answers_file(EXAMPLE),
+        store=DraftStore(data),
+        renderer=Renderer(),
+    )
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        app.clear_notifications()
+        for widget in app.screen.query("Input, TextArea"):
+            if isinstance(widget, Input | TextArea):
+                widget.cursor_blink = False
+        await pilot.pause()
+        return Path(app.save_screenshot(f"{name}.svg", str(OUT)))
+
+
+def main() -> int:
+    for name in ("NO_COLOR", "COLUMNS", "LINES"):
+        os.environ.pop(name, None)
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["HOME"] = tmp  # paths on screen read ~/..., not a temporary folder's name
+        for name, size, keys in SHOTS:
+            data = Path(tmp) / ".local" / "share" / "outreach-tui"
+            shutil.rmtree(data, ignore_errors=True)
+            path = asyncio.run(shoot(name, size, keys, data))
+            print(path.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

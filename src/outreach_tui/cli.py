@@ -144,8 +144,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         except DraftError as exc:
             raise UserError(f"{path}: {exc}") from None
         if args.channel is None or args.channel == draft.channel:
-            sys.stdout.write(Rendered(draft.channel, draft.subject, draft.message).as_text() + "\n")
-            return 0
+            return _emit(Rendered(draft.channel, draft.subject, draft.message).as_text())
         answers = draft.answers
     else:
         try:
@@ -160,7 +159,28 @@ def cmd_render(args: argparse.Namespace) -> int:
         rendered = Renderer().render(answers, args.channel or "message")
     except RenderError as exc:
         raise UserError(str(exc)) from None
-    sys.stdout.write(rendered.as_text() + "\n")
+    return _emit(rendered.as_text())
+
+
+def _emit(text: str) -> int:
+    """Print `text` and a newline. Returns the exit status: 0, or 1 when the reader went away
+    (`outreach-tui render x | head -1`). An output that cannot encode the text is a UserError.
+    """
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        # Python's advice: point stdout at devnull so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "unknown"
+        raise UserError(
+            f"cannot print the message in this output's encoding ({encoding}): "
+            "set PYTHONIOENCODING=utf-8"
+        ) from None
     return 0
 
 

@@ -1,0 +1,438 @@
+"""The command line, run as a user runs it: a separate process, exit status, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from outreach_tui import __version__
+from outreach_tui.cli import build_parser
+
+ANSWERS: dict[str, Any] = {
+    "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
+    "contact": {
+        "name": "Alex Morgan",
+        "honorific": "Ms.",
+        "title": "Head of Reference Services",
+        "organization": "Westerly Public Library",
+        "active_on_linkedin": "yes",
+    },
+    "research": {
+        "shared_connections": ["Sam Patel"],
+        "groups": [],
+        "public_activity": [],
+        "web_search": "",
+    },
+    "job": {"distance": 250, "unit": "miles"},
+    "goal": {"learn": "how the library supports new staff", "ask_minutes": "15-20"},
+    "premium": False,
+}
+
+ANSWERS_TOML = """\
+[sender]
+name = "Jordan Lee"
+
+[contact]
+name = "Alex Morgan"
+honorific = "dr"
+organization = "Westerly Public Library"
+
+[research]
+groups = ["New Members Round Table"]
+
+[job]
+distance = 160
+unit = "km"
+
+[goal]
+learn = "how the library supports new staff"
+ask_minutes = "20"
+"""
+
+
+class Result:
+    def __init__(self, proc: subprocess.CompletedProcess[str]) -> None:
+        self.code = proc.returncode
+        self.out = proc.stdout
+        self.err = proc.stderr
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "COLUMNS", "LINES", "FORCE_COLOR")
+        and not k.startswith("TEXTUAL")
+        and not k.startswith("OUTREACH_TUI")
+    }
+    clean["OUTREACH_TUI_DATA_DIR"] = str(tmp_path / "data")
+    clean["PYTHONUTF8"] = "1"
+    return clean
+
+
+@pytest.fixture
+def cli(env: dict[str, str], tmp_path: Path) -> Any:
+    def run(*args: str) -> Result:
+        proc = subprocess.run(
+            [sys.executable, "-m", "outreach_tui", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+        return Result(proc)
+
+    return run
+
+
+def write_json(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path
+
+
+def assert_bad_input(result: Result, *fragments: str) -> str:
+    """Exit 2, nothing on stdout, exactly one line on stderr, no traceback."""
+    assert result.code == 2, (result.code, result.out, result.err)
+    assert "Traceback" not in result.err
+    assert result.out == ""
+    lines = result.err.splitlines()
+    assert len(lines) == 1, result.err
+    line = lines[0]
+    assert line.startswith("outreach-tui: error: "), line
+    for fragment in fragments:
+        assert fragment in line, line
+    return line
+
+
+# --- version and help ------------------------------------------------------------------------
+
+
+def test_version(cli: Any) -> None:
+    result = cli("--version")
+    assert result.code == 0
+    assert result.out == f"outreach-tui {__version__}\n"
+    assert result.err == ""
+
+
+def test_help_mentions_every_flag_and_render(cli: Any) -> None:
+    result = cli("--help")
+    assert result.code == 0
+    assert result.err == ""
+    for flag in ("--help", "--version", "--data-dir", "--answers", "render"):
+        assert flag in result.out
+    parser = build_parser()
+    for action in parser._actions:
+        for option in action.option_strings:
+            assert option in result.out
+        assert action.help is None or action.help.strip()
+    assert "OUTREACH_TUI_DATA_DIR" in result.out
+
+
+def test_render_help_mentions_channel_and_channels(cli: Any) -> None:
+    result = cli("render", "--help")
+    assert result.code == 0
+    assert "--channel" in result.out
+    assert "message" in result.out
+    assert "connection-note" in result.out
+
+
+# --- render ----------------------------------------------------------------------------------
+
+
+def test_render_json_message(cli: Any, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "alex.json", ANSWERS)
+    result = cli("render", str(path))
+    assert result.code == 0, result.err
+    assert result.err == ""
+    lines = result.out.splitlines()
+    assert lines[0].startswith("Subject: ")
+    assert "Westerly Public Library" in lines[0]
+    assert lines[1] == ""
+    assert lines[2] == "Dear Ms. Morgan,"
+    assert "Sam Patel" in result.out
+    assert "250 miles" in result.out
+    assert lines[-1] == "Jordan Lee"
+    assert result.out.endswith("Jordan Lee\n")
+    assert "None" not in result.out
+
+
+def test_render_toml(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "alex.toml"
+    path.write_text(ANSWERS_TOML, encoding="utf-8")
+    result = cli("render", str(path), "--channel", "message")
+    assert result.code == 0, result.err
+    assert result.out.startswith("Subject: ")
+    assert "Dear Dr. Morgan," in result.out
+    assert "New Members Round Table" in result.out
+    assert "160 km" in result.out
+    assert "20 minute" in result.out
+
+
+def test_render_connection_note(cli: Any, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "alex.json", ANSWERS)
+    result = cli("render", str(path), "--channel", "connection-note")
+    assert result.code == 0, result.err
+    assert "Subject:" not in result.out
+    note = result.out.rstrip("\n")
+    assert note.startswith("Dear Ms. Morgan,")
+    assert "Sam Patel" in note
+    assert len(note) <= 200
+
+
+def test_render_relative_path_and_flags_before_command(cli: Any, tmp_path: Path) -> None:
+    write_json(tmp_path / "alex.json", ANSWERS)
+    result = cli("--data-dir", str(tmp_path / "elsewhere"), "render", "alex.json")
+    assert result.code == 0, result.err
+    assert "Dear Ms. Morgan," in result.out
+    assert not (tmp_path / "elsewhere").exists(), "render must not write anything"
+
+
+def test_render_injection_is_literal(cli: Any, tmp_path: Path) -> None:
+    data = json.loads(json.dumps(ANSWERS))
+    data["contact"]["organization"] = "Westerly {{ 7*7 }} {% raw %} [bold] Library"
+    path = write_json(tmp_path / "alex.json", data)
+    result = cli("render", str(path))
+    assert result.code == 0, result.err
+    assert "Westerly {{ 7*7 }} {% raw %} [bold] Library" in result.out
+    assert "49" not in result.out
+
+
+def saved_draft(tmp_path: Path, **changes: Any) -> Path:
+    draft: dict[str, Any] = {
+        "schema_version": 1,
+        "id": "alex-morgan-k3x9",
+        "created": "2024-05-01T10:00:00+00:00",
+        "updated": "2024-05-01T10:20:00+00:00",
+        "channel": "message",
+        "answers": ANSWERS,
+        "subject": "Questions about Westerly Public Library",
+        "message": (
+            "Dear Ms. Morgan,\n\nMy own words, edited by hand after the preview.\n\n"
+            "Best regards,\nJordan Lee"
+        ),
+    }
+    draft.update(changes)
+    folder = tmp_path / "data" / "drafts"
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_json(folder / "alex-morgan-k3x9.json", draft)
+
+
+def test_render_saved_draft_prints_saved_text_with_edits(cli: Any, tmp_path: Path) -> None:
+    path = saved_draft(tmp_path)
+    result = cli("render", str(path))
+    assert result.code == 0, result.err
+    assert result.out == (
+        "Subject: Questions about Westerly Public Library\n\n"
+        "Dear Ms. Morgan,\n\nMy own words, edited by hand after the preview.\n\n"
+        "Best regards,\nJordan Lee\n"
+    )
+    # the same channel asked for explicitly: still the saved text
+    again = cli("render", str(path), "--channel", "message")
+    assert again.out == result.out
+
+
+def test_render_saved_note_draft_has_no_subject(cli: Any, tmp_path: Path) -> None:
+    path = saved_draft(
+        tmp_path, channel="connection-note", subject=None, message="Hi Alex, edited note."
+    )
+    result = cli("render", str(path))
+    assert result.code == 0, result.err
+    assert result.out == "Hi Alex, edited note.\n"
+
+
+def test_render_saved_draft_for_another_channel_renders_its_answers(
+    cli: Any, tmp_path: Path
+) -> None:
+    path = saved_draft(tmp_path)
+    result = cli("render", str(path), "--channel", "connection-note")
+    assert result.code == 0, result.err
+    assert "edited by hand" not in result.out
+    assert result.out.startswith("Dear Ms. Morgan,")
+    assert "Sam Patel" in result.out
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+def test_missing_file(cli: Any, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.json"
+    assert_bad_input(cli("render", str(missing)), str(missing), "no such file")
+
+
+def test_folder_instead_of_file(cli: Any, tmp_path: Path) -> None:
+    assert_bad_input(cli("render", str(tmp_path)), "folder")
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read a mode-000 file"
+)
+def test_unreadable_file(cli: Any, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "secret.json", ANSWERS)
+    path.chmod(0)
+    try:
+        assert_bad_input(cli("render", str(path)), str(path), "permission denied")
+    finally:
+        path.chmod(0o600)
+
+
+def test_invalid_json(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "sender": {"name": "x",}\n}\n', encoding="utf-8")
+    assert_bad_input(cli("render", str(path)), str(path), "invalid JSON", "line 2", "column")
+
+
+def test_invalid_toml(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text('[sender]\nname = "x"\nname = "y"\n', encoding="utf-8")
+    assert_bad_input(cli("render", str(path)), str(path), "invalid TOML", "line 3")
+
+
+def test_non_utf8_file(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes('{"sender": {"name": "Zoë"}}'.encode("latin-1"))
+    assert_bad_input(cli("render", str(path)), "UTF-8")
+
+
+def test_wrong_type(cli: Any, tmp_path: Path) -> None:
+    data = json.loads(json.dumps(ANSWERS))
+    data["job"]["distance"] = "far"
+    path = write_json(tmp_path / "far.json", data)
+    assert_bad_input(cli("render", str(path)), str(path), "job.distance", "'far'")
+
+
+def test_wrong_type_inside_a_draft(cli: Any, tmp_path: Path) -> None:
+    answers = json.loads(json.dumps(ANSWERS))
+    answers["premium"] = "yes"
+    path = saved_draft(tmp_path, answers=answers)
+    assert_bad_input(cli("render", str(path)), "premium")
+
+
+def test_answers_not_an_object(cli: Any, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "list.json", [1, 2, 3])
+    assert_bad_input(cli("render", str(path)), str(path))
+
+
+def test_unknown_channel(cli: Any, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "alex.json", ANSWERS)
+    assert_bad_input(cli("render", str(path), "--channel", "fax"), "'fax'", "message")
+
+
+def test_unknown_channel_for_a_draft(cli: Any, tmp_path: Path) -> None:
+    path = saved_draft(tmp_path)
+    assert_bad_input(cli("render", str(path), "--channel", "fax"), "'fax'")
+
+
+def test_missing_required_answer(cli: Any, tmp_path: Path) -> None:
+    data = json.loads(json.dumps(ANSWERS))
+    del data["goal"]["learn"]
+    data["contact"]["organization"] = "  "
+    path = write_json(tmp_path / "partial.json", data)
+    line = assert_bad_input(
+        cli("render", str(path)), str(path), "missing required answer", "goal.learn"
+    )
+    assert "contact.organization" in line
+    assert "sender.name" not in line
+
+
+def test_empty_answers_object(cli: Any, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "empty.json", {})
+    assert_bad_input(cli("render", str(path)), "missing required answer", "sender.name")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--bogus",),
+        ("render", "x.json", "--bogus"),
+        ("--data-dir",),
+    ],
+    ids=["top-level", "after-render", "flag-without-value"],
+)
+def test_unknown_or_incomplete_flag(cli: Any, args: tuple[str, ...]) -> None:
+    assert_bad_input(cli(*args))
+
+
+def test_render_without_file(cli: Any) -> None:
+    result = cli("render")
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    lines = result.err.splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith("outreach-tui")
+    assert "error:" in lines[0]
+    assert "FILE" in lines[0]
+
+
+def test_unreadable_file_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The same case as test_unreadable_file, runnable as root: reading raises PermissionError.
+    from outreach_tui.cli import main
+
+    path = write_json(tmp_path / "secret.json", ANSWERS)
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert main(["render", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"outreach-tui: error: {path}: permission denied\n"
+
+
+# --- output that cannot take the text --------------------------------------------------------
+
+
+def test_closed_pipe_is_not_a_traceback(env: dict[str, str], tmp_path: Path) -> None:
+    # `outreach-tui render x.json | head -0`: the reader is gone before anything is written.
+    path = write_json(tmp_path / "alex.json", ANSWERS)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "outreach_tui", "render", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err
+    assert "BrokenPipe" not in err
+
+
+def test_output_encoding_that_cannot_show_the_text(env: dict[str, str], tmp_path: Path) -> None:
+    data = json.loads(json.dumps(ANSWERS))
+    data["sender"]["name"] = "Zoë Lee"
+    path = write_json(tmp_path / "zoe.json", data)
+    env = {**env, "PYTHONIOENCODING": "ascii"}
+    env.pop("PYTHONUTF8", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "outreach_tui", "render", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
+    result = Result(proc)
+    assert_bad_input(result, "encoding", "ascii")
+
+
+def test_draft_from_a_newer_version(cli: Any, tmp_path: Path) -> None:
+    path = saved_draft(tmp_path, schema_version=999)
+    assert_bad_input(cli("render", str(path)), str(path), "newer version")

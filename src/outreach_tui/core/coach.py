@@ -77,7 +77,7 @@ LONG_WORDS: tuple[tuple[int, int], ...] = ((400, 2), (250, 1))
 SCORE_LABELS: tuple[tuple[int, str], ...] = (
     (3, "natural"),
     (6, "uneasy"),
-    (8, "creepy"),
+    (9, "creepy"),
     (10, "alarming"),
 )
 """(highest score, label)."""
@@ -377,7 +377,7 @@ _MINUTES = _Gated(
 _HALF_HOUR = _Gated(("half",), re.compile(r"\bhalf an hour\b|\bhalf-hour\b", re.IGNORECASE))
 _HOURS = _Gated(
     ("hour", "coffee", "lunch"),
-    re.compile(r"\b(?:an|one|two|\d+)\s+hours?\b|\bcoffee\b|\blunch\b", re.IGNORECASE),
+    re.compile(r"(?<!half )\b(?:an|one|two|\d+)\s+hours?\b|\bcoffee\b|\blunch\b", re.IGNORECASE),
 )
 _JOB_ASK = _Gated(
     (
@@ -578,7 +578,7 @@ def score_label(score: int) -> str:
 
 def gauge(score: int, width: int = 10) -> str:
     """The score as a bar of `width` cells: ``███░░░░░░░``."""
-    filled = round(max(MIN_SCORE, min(MAX_SCORE, score)) * width / MAX_SCORE)
+    filled = -(-max(MIN_SCORE, min(MAX_SCORE, score)) * width // MAX_SCORE)  # rounded up
     return "█" * filled + "░" * (width - filled)
 
 

@@ -1,0 +1,232 @@
+"""The channels: e-mail, follow-up, thank-you, the short connection note, limits and fitting."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+import pytest
+
+from outreach_tui.core.answers import Answers, answers_from_dict
+from outreach_tui.core.render import (
+    CHANNELS,
+    NOTE_QUOTA_NOTICE,
+    Rendered,
+    Renderer,
+    fits,
+    fitting_channels,
+    get_channel,
+    short_note,
+)
+
+WARM: dict[str, Any] = {
+    "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
+    "contact": {
+        "name": "Alex Morgan",
+        "honorific": "Ms.",
+        "title": "Head of Reference Services",
+        "organization": "Westerly Public Library",
+        "active_on_linkedin": "yes",
+    },
+    "research": {
+        "shared_connections": ["Priya Shah"],
+        "groups": ["Rhode Island Library Association"],
+        "public_activity": ["your post on weeding"],
+        "web_search": "",
+    },
+    "job": {"distance": 250, "unit": "miles"},
+    "goal": {"learn": "how the library supports new staff", "ask_minutes": "15-20"},
+}
+MINIMAL: dict[str, Any] = {
+    "sender": {"name": "Jordan Lee"},
+    "contact": {"name": "Alex Morgan", "organization": "Westerly Public Library"},
+    "goal": {"learn": "how the library supports new staff"},
+}
+BARE: dict[str, Any] = {"contact": {"name": "Alex Morgan"}}
+LONG_ORG = "The Consolidated Regional Library Cooperative of Northern and Central Massachusetts"
+
+
+def answers(data: dict[str, Any], **changes: Any) -> Answers:
+    data = copy.deepcopy(data)
+    for key, value in changes.items():
+        section, name = key.split("__")
+        data.setdefault(section, {})[name] = value
+    return answers_from_dict(data)
+
+
+@pytest.fixture(scope="module")
+def renderer() -> Renderer:
+    return Renderer()
+
+
+NEW_CHANNELS = ("email", "follow-up", "thank-you")
+DANGLING = re.compile(r"None|\s[,.;:]|\b(?:at|about|as|of|to|and|in)\s*[.,]|\{\{|\}\}|  ")
+
+
+def test_new_channels_are_registered() -> None:
+    for name in NEW_CHANNELS:
+        assert get_channel(name).name == name
+    assert get_channel("email").has_subject
+    assert not get_channel("follow-up").has_subject
+    assert not get_channel("thank-you").has_subject
+
+
+@pytest.mark.parametrize("channel", list(CHANNELS))
+@pytest.mark.parametrize("data", [WARM, MINIMAL, BARE], ids=["warm", "minimal", "bare"])
+def test_every_channel_renders_sensible_text(
+    renderer: Renderer, channel: str, data: dict[str, Any]
+) -> None:
+    rendered = renderer.render(answers(data), channel)
+    for line in rendered.body.splitlines():
+        assert not DANGLING.search(line), line
+    if channel in NEW_CHANNELS:  # (message.txt.j2 signs off "Best regards," with no name yet)
+        assert not rendered.body.endswith(","), rendered.body
+    if rendered.subject is not None:
+        assert rendered.subject.strip()
+        assert not DANGLING.search(rendered.subject)
+
+
+def test_email_subject_is_short_and_says_why(renderer: Renderer) -> None:
+    rendered = renderer.render(answers(WARM), "email")
+    assert rendered.subject is not None
+    assert len(rendered.subject) <= 60
+    assert "Westerly Public Library" in rendered.subject
+    assert "Priya Shah" in rendered.body
+    assert "how the library supports new staff" in rendered.body
+    assert rendered.body.rstrip().endswith("Jordan Lee")
+
+
+def test_email_without_sender_name_ends_cleanly(renderer: Renderer) -> None:
+    body = renderer.render(answers(BARE), "email").body
+    assert not body.rstrip().endswith(",")
+
+
+def test_follow_up_is_short_polite_and_once(renderer: Renderer) -> None:
+    body = renderer.render(answers(WARM), "follow-up").body
+    assert len(body.split()) < 100
+    assert "last week" in body
+    assert "Priya Shah" in body
+    assert "not write again" in body
+    assert "15-20 minutes" in body
+
+
+def test_thank_you_names_what_was_learned(renderer: Renderer) -> None:
+    body = renderer.render(answers(WARM), "thank-you").body
+    assert "how the library supports new staff" in body
+    assert "Thank you" in body
+    without_goal = renderer.render(answers(WARM, goal__learn=""), "thank-you").body
+    assert "learned" not in without_goal
+    assert "clearer picture" in without_goal
+
+
+def test_user_text_is_data_in_the_new_templates(renderer: Renderer) -> None:
+    a = answers(WARM, contact__organization="{{ 7*7 }} Library")
+    for channel in NEW_CHANNELS:
+        rendered = renderer.render(a, channel)
+        assert "{{ 7*7 }} Library" in rendered.as_text()
+        assert "49" not in rendered.as_text()
+
+
+# --- limits -----------------------------------------------------------------------------------
+
+
+def test_limits_and_warnings() -> None:
+    note = get_channel("connection-note")
+    assert (note.limit_for(False), note.limit_for(True)) == (200, 300)
+    assert (note.warn_for(False), note.warn_for(True)) == (180, 270)
+    message = get_channel("message")
+    assert (message.limit_for(False), message.warn_for(False)) == (2000, 1900)
+    assert message.subject_limit == 200
+    email = get_channel("email")
+    assert email.subject_warn_at() == 61
+    assert not email.hard_body_limit
+    assert get_channel("follow-up").subject_warn_at() is None
+
+
+def test_note_quota_notice_is_on_the_note_channel_only() -> None:
+    assert "5 invitations a month" in NOTE_QUOTA_NOTICE
+    assert get_channel("connection-note").notice == NOTE_QUOTA_NOTICE
+    assert all(c.notice == "" for name, c in CHANNELS.items() if name != "connection-note")
+
+
+def test_fits() -> None:
+    assert fits(Rendered("connection-note", None, "x" * 200), premium=False)
+    assert not fits(Rendered("connection-note", None, "x" * 201), premium=False)
+    assert fits(Rendered("connection-note", None, "x" * 201), premium=True)
+    assert not fits(Rendered("message", "x" * 201, "hello"), premium=False)
+    assert fits(Rendered("email", "x" * 100, "x" * 5000), premium=False)
+
+
+# --- the short note ---------------------------------------------------------------------------
+
+
+def test_short_note_keeps_the_normal_note_when_it_fits(renderer: Renderer) -> None:
+    a = answers(WARM)
+    assert short_note(a, renderer) == renderer.render(a, "connection-note")
+
+
+@pytest.mark.parametrize(
+    ("research", "hook"),
+    [
+        ({"shared_connections": ["Priya Shah"]}, "Priya Shah"),
+        ({"groups": ["Rhode Island Library Association"]}, "Rhode Island Library Association"),
+        ({"public_activity": ["your post on weeding"]}, "your post on weeding"),
+    ],
+)
+def test_short_note_fits_200_with_a_long_organisation_and_keeps_the_hook(
+    renderer: Renderer, research: dict[str, list[str]], hook: str
+) -> None:
+    data = copy.deepcopy(WARM)
+    data["research"] = research
+    data["contact"]["organization"] = LONG_ORG
+    a = answers_from_dict(data)
+    assert len(renderer.render(a, "connection-note").body) > 200
+    note = short_note(a, renderer)
+    assert note.channel == "connection-note"
+    assert len(note.body) <= 200
+    assert hook in note.body
+    assert note.body.startswith("Dear Ms. Morgan,")
+    assert "?" in note.body
+
+
+def test_short_note_drops_least_useful_parts_first(renderer: Renderer) -> None:
+    data = copy.deepcopy(WARM)
+    data["contact"]["organization"] = "Westerly Public Library and Regional Archive Centre"
+    data["sender"]["name"] = "Jordan Alexandra Lee-Whitfield"
+    a = answers_from_dict(data)
+    note = short_note(a, renderer)
+    assert len(note.body) <= 200
+    assert "Priya Shah" in note.body
+    assert "Westerly Public Library and Regional Archive Centre" in note.body
+    assert "Jordan Alexandra Lee-Whitfield" not in note.body
+
+
+def test_short_note_never_drops_an_overlong_hook(renderer: Renderer) -> None:
+    group = "The " + "Very " * 40 + "Long Group"
+    data = copy.deepcopy(WARM)
+    data["research"] = {"groups": [group]}
+    note = short_note(answers_from_dict(data), renderer)
+    assert group in note.body
+    assert len(note.body) > 200
+
+
+def test_short_note_respects_first_name_choice(renderer: Renderer) -> None:
+    data = copy.deepcopy(WARM)
+    data["contact"]["organization"] = LONG_ORG
+    data["contact"]["honorific"] = "first-name"
+    note = short_note(answers_from_dict(data), renderer)
+    assert note.body.startswith("Hi Alex,")
+
+
+def test_fitting_channels(renderer: Renderer) -> None:
+    result = fitting_channels(answers(WARM), renderer)
+    assert set(result) == set(CHANNELS)
+    assert all(result.values())
+    long_org = answers(WARM, contact__organization=LONG_ORG)
+    assert fitting_channels(long_org, renderer)["connection-note"] is True
+    huge = answers(WARM, research__shared_connections=[], research__groups=["Group " * 60])
+    result = fitting_channels(huge, renderer)
+    assert result["connection-note"] is False
+    assert result["message"] is False  # the subject names the group and passes 200
+    assert result["email"] is True

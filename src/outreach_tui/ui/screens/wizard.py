@@ -62,7 +62,12 @@ class WizardScreen(Screen[None]):
         answers: Answers | None = None,
         draft: Draft | None = None,
         source: str | None = None,
+        channel: str | None = None,
     ) -> None:
+        """`channel` starts from a saved draft's answers on another channel (e.g. follow-up).
+
+        That makes a new draft, freshly rendered: saving it never overwrites the first message.
+        """
         super().__init__()
         self.store = store
         self.renderer = renderer
@@ -73,7 +78,12 @@ class WizardScreen(Screen[None]):
         self.edited: tuple[str, str] | None = None
         self.dirty = False
         self.step = 0  # 0 is the welcome step
-        if draft is not None:
+        self.based_on: Draft | None = None
+        if draft is not None and channel is not None and channel != draft.channel:
+            self.based_on, self.draft = draft, None
+            self.channel = channel
+            self.dirty = True
+        elif draft is not None:
             fresh = self._render_message()
             if fresh is None or (fresh.subject or "", fresh.body) != (
                 draft.subject or "",
@@ -115,7 +125,9 @@ class WizardScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        if self.draft is not None:
+        if self.based_on is not None:  # a follow-up or thank-you: straight to its text
+            self.go_to(step_index("preview") + 1)
+        elif self.draft is not None:
             self.go_to(step_index("review") + 1)
         else:
             self.go_to(0)

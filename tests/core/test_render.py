@@ -222,6 +222,46 @@ def test_learn_with_final_full_stop_not_doubled(renderer: Renderer) -> None:
     assert_clean(body)
 
 
+@pytest.mark.parametrize("channel", list(CHANNELS))
+def test_answers_ending_in_punctuation_do_not_double_it(renderer: Renderer, channel: str) -> None:
+    # Users type full sentences: "your post on weeding." must not give ".." or "?.".
+    for research in (
+        {**NO_RESEARCH, "shared_connections": ["Sam Patel."]},
+        {**NO_RESEARCH, "groups": ["Archivists Forum."], "public_activity": ["a post."]},
+        {**NO_RESEARCH, "public_activity": ["your post on weeding."]},
+        {**NO_RESEARCH, "web_search": "A talk at the state conference."},
+        NO_RESEARCH,
+    ):
+        a = answers(
+            sender={"location": "Dayton, Ohio."},
+            contact={"title": "Archivist.", "organization": "Acme Inc."},
+            research=research,
+            goal={"learn": "what does a typical week look like?"},
+        )
+        out = renderer.render(a, channel)
+        for text in (out.body, out.subject or ""):
+            assert ".." not in text
+            assert "?." not in text
+            assert ". involves" not in text
+            assert ",." not in text
+        no_title = answers(contact={"title": "", "organization": "Acme Inc."}, research=research)
+        assert ".." not in renderer.render(no_title, channel).body
+
+
+def test_trailing_punctuation_dropped_inside_sentences(renderer: Renderer) -> None:
+    a = answers(
+        sender={"location": "Dayton, Ohio."},
+        contact={"title": "Archivist."},
+        research={**NO_RESEARCH, "public_activity": ["your post on weeding."]},
+        goal={"learn": "what does a typical week look like?"},
+    )
+    body = renderer.render(a, "message").body
+    assert "I live in Dayton, Ohio. I found" in body
+    assert "after reading your post on weeding." in body
+    assert "as Archivist involves" in body
+    assert "learn what does a typical week look like." in body
+
+
 # --- salutation ------------------------------------------------------------------------------
 
 

@@ -203,16 +203,28 @@ def salutation_name(answers: Answers) -> str:
     return name
 
 
+def phrase(text: str) -> str:
+    """An answer as a phrase to set inside a sentence: spaces squeezed, and no final full stop,
+    comma, colon or question mark (the template adds its own), so "your post on weeding." never
+    gives "..", nor "Archivist." gives "Archivist. involves".
+    """
+    return " ".join(text.split()).rstrip(" .,;:!?")
+
+
+def _phrases(items: Sequence[str]) -> list[str]:
+    return [p for p in (phrase(i) for i in items) if p]
+
+
 def strongest_hook(answers: Answers) -> dict[str, Any]:
     """The honest reason this person was chosen, strongest first.
 
     Shared connection, then group in common, then public writing, then a web search find.
     """
     r = answers.research
-    connections = [c.strip() for c in r.shared_connections if c.strip()]
-    groups = [g.strip() for g in r.groups if g.strip()]
-    writing = [w.strip() for w in r.public_activity if w.strip()]
-    web = " ".join(r.web_search.split())
+    connections = _phrases(r.shared_connections)
+    groups = _phrases(r.groups)
+    writing = _phrases(r.public_activity)
+    web = phrase(r.web_search)
     if connections:
         return {"kind": "connection", "items": connections, "text": join_human(connections)}
     if groups:
@@ -227,9 +239,12 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
 def message_context(answers: Answers) -> dict[str, Any]:
     """Everything a template sees. Documented in the README ("Template variables")."""
     data = answers_to_dict(answers)
+    # Set inside sentences by the templates: no final punctuation of their own.
+    data["sender"]["location"] = phrase(answers.sender.location)
+    data["contact"]["title"] = phrase(answers.contact.title)
     first, last = _name_parts(answers.contact.name)
     hook = strongest_hook(answers)
-    writing = [w.strip() for w in answers.research.public_activity if w.strip()]
+    writing = _phrases(answers.research.public_activity)
     distance = answers.job.distance
     return {
         **data,
@@ -244,7 +259,7 @@ def message_context(answers: Answers) -> dict[str, Any]:
             f"{format_distance(distance)} {answers.job.unit}" if distance is not None else ""
         ),
         "minutes": answers.goal.ask_minutes,
-        "learn": answers.goal.learn.strip().rstrip(".").strip(),
+        "learn": phrase(answers.goal.learn),
         "sender_first_name": _name_parts(answers.sender.name)[0],
     }
 
@@ -253,12 +268,15 @@ def message_context(answers: Answers) -> dict[str, Any]:
 
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _MANY_BLANKS = re.compile(r"\n{3,}")
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 
 def tidy(text: str) -> str:
-    """Trim trailing spaces, squeeze blank-line runs to one, strip the ends."""
+    """Trim trailing spaces, squeeze blank-line runs to one, strip the ends, and make the ".." of
+    an answer ending in an abbreviation ("Acme Inc.") before a template's full stop one "."."""
     text = _TRAILING_SPACE.sub("\n", text.replace("\r\n", "\n"))
     text = _MANY_BLANKS.sub("\n\n", text)
+    text = _DOUBLE_STOP.sub(".", text)
     return text.strip()
 
 

@@ -427,3 +427,50 @@ async def test_small_terminal_keeps_the_current_field_and_buttons_visible(
             button = app.screen.query_one(button_id)
             assert screen_region.contains_region(button.region)
             assert button.region.height >= 1
+
+
+async def test_coach_reacts_to_typing_in_the_message(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *["ctrl+n"] * 5)
+        score_line = str(app.screen.query_one("#review-score", Static).render())
+        assert "/10" in score_line
+        await pilot.press("ctrl+n")
+        coach_gauge = app.screen.query_one("#coach-gauge", Static)
+        counter = app.screen.query_one("#counter", Static)
+        before_gauge = str(coach_gauge.render())
+        before_count = str(counter.render())
+        assert "1/10" in before_gauge or "2/10" in before_gauge or "3/10" in before_gauge
+        await pilot.press(*["down"] * 40, "end")
+        await type_text(pilot, " I saw your family photos on Facebook!!!")
+        await pilot.pause()
+        after_gauge = str(coach_gauge.render())
+        assert after_gauge != before_gauge
+        assert str(counter.render()) != before_count
+        reasons = str(app.screen.query_one("#coach-reasons", Static).render())
+        assert "Facebook" in reasons or "personal" in reasons.lower()
+
+
+async def test_long_note_offers_a_shorter_version_that_fits(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    full_answers.contact.organization = "Westerly Public Library and Regional Archive Consortium"
+    full_answers.sender.name = "Jordan Alexandra Lee-Whitmore"
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *["ctrl+n"] * 6)
+        await pilot.press("shift+tab", "shift+tab")
+        await choose(pilot, "Connection-request note")
+        await pilot.pause()
+        text = app.screen.query_one("#message", TextArea).text
+        shorten = app.screen.query_one("#shorten")
+        assert len(text) > 200, "the long answers must make the plain note too long"
+        assert shorten.display
+        await pilot.click("#shorten")
+        await pilot.pause()
+        text = app.screen.query_one("#message", TextArea).text
+        assert len(text) <= 200
+        assert "Samir Patel" in text
+        assert "Dear Ms. Morgan" in text

@@ -11,20 +11,30 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
 from outreach_tui.core.answers import Answers, get_value, set_value
+from outreach_tui.core.coach import CoachReport, coach
 from outreach_tui.core.paths import short_path
 from outreach_tui.core.questions import STEP_OF, STEPS, Step, missing_required, step_index
-from outreach_tui.core.render import Rendered, Renderer, RenderError, get_channel
+from outreach_tui.core.render import (
+    Rendered,
+    Renderer,
+    RenderError,
+    fitting_channels,
+    get_channel,
+    short_note,
+)
 from outreach_tui.core.store import Draft, DraftStore, StoreError
+from outreach_tui.ui.widgets.coach_panel import CoachPanel
 from outreach_tui.ui.widgets.editor import (
     ChannelChosen,
     MessageEditor,
     ResetRequested,
+    ShortenRequested,
     TextEdited,
 )
 from outreach_tui.ui.widgets.preview import Preview
@@ -109,7 +119,10 @@ class WizardScreen(Screen[None]):
                     yield Button("◀ Back", id="back")
                     yield Static("", id="nav-spacer")
                     yield Button("Next ▶", id="next", variant="primary")
-            yield Preview()
+            with Vertical(id="side"):
+                yield Preview()
+                with VerticalScroll(id="coach-scroll"):
+                    yield CoachPanel()
         yield Footer()
 
     def _welcome(self) -> Vertical:
@@ -159,9 +172,10 @@ class WizardScreen(Screen[None]):
         next_button = self.query_one("#next", Button)
         next_button.display = step is not None and step.key != "preview"
         next_button.label = "Preview ▶" if step is not None and step.key == "review" else "Next ▶"
-        self.set_class(step is None or step.key == "preview", "-no-preview")
+        self.set_class(step is None, "-welcome")
+        self.set_class(step is not None and step.key == "preview", "-editing")
         if step is not None and step.key == "review":
-            self.query_one(ReviewStep).show(self.answers)
+            self.query_one(ReviewStep).show(self.answers, self._report())
         if step is not None and step.key == "preview":
             self._load_editor()
         self.refresh_preview()
@@ -249,7 +263,7 @@ class WizardScreen(Screen[None]):
 
     def refresh_preview(self) -> None:
         """Re-render the message from the answers into the preview pane."""
-        if self.step == 0 or self.has_class("-no-preview"):
+        if self.step == 0 or self.has_class("-editing"):
             return
         preview = self.query_one(Preview)
         try:
@@ -271,8 +285,22 @@ class WizardScreen(Screen[None]):
 
     def _load_editor(self) -> None:
         subject, body = self.final_text()
-        self.query_one(MessageEditor).load(
-            get_channel(self.channel), subject, body, self.limit(), self.edited is not None
+        editor = self.query_one(MessageEditor)
+        editor.load(get_channel(self.channel), subject, body, self.limit(), self.edited is not None)
+        editor.show_fits(fitting_channels(self.answers, self.renderer))
+        self._update_coach(subject, body)
+
+    def _report(self, subject: str | None = None, body: str | None = None) -> CoachReport:
+        """The coach's reading of the text that would be saved (or of the text given)."""
+        if body is None:
+            subject, body = self.final_text()
+        return coach(self.answers, self.channel, subject, body)
+
+    def _update_coach(self, subject: str | None, body: str) -> None:
+        report = self._report(subject, body)
+        self.query_one(CoachPanel).show(report, notice=get_channel(self.channel).notice)
+        self.query_one(MessageEditor).show_status(
+            len(body), self.limit(), self.edited is not None, report.length.level
         )
 
     @on(ChannelChosen)
@@ -290,7 +318,21 @@ class WizardScreen(Screen[None]):
     def _text_edited(self, event: TextEdited) -> None:
         self.edited = (event.subject, event.body)
         self.dirty = True
-        self.query_one(MessageEditor).show_status(len(event.body), self.limit(), True)
+        subject = event.subject if get_channel(self.channel).has_subject else None
+        self._update_coach(subject, event.body)
+
+    @on(ShortenRequested)
+    def _shorten(self) -> None:
+        try:
+            short = short_note(self.answers, self.renderer)
+        except RenderError as exc:
+            self.notify(str(exc), title="Cannot shorten", severity="error")
+            return
+        self.edited = ("", short.body)
+        self.dirty = True
+        self._load_editor()
+        verdict = "now fits" if len(short.body) <= self.limit() else "is as short as it gets"
+        self.notify(f"The note {verdict}; the hook is kept.", title="Shortened")
 
     @on(ResetRequested)
     def _reset(self) -> None:

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from outreach_tui.core.render import CHANNELS, Channel
+from outreach_tui.core.render import CHANNELS, NOTE_CHANNEL, Channel
 from outreach_tui.ui.widgets.preview import count_line
 
 
@@ -32,6 +32,10 @@ class ResetRequested(Message):
     """The user wants the text rendered afresh from the answers."""
 
 
+class ShortenRequested(Message):
+    """The user wants the connection note tightened until it fits."""
+
+
 class MessageEditor(Vertical):
     def __init__(self, channel: str) -> None:
         super().__init__(id="step-preview")
@@ -50,11 +54,13 @@ class MessageEditor(Vertical):
         with Horizontal(id="subject-row"):
             yield Label("Subject", classes="inline-label")
             yield Input(id="subject", select_on_focus=False)
+        yield Static("", id="fit-line")
         yield TextArea(id="message", soft_wrap=True)
         with Horizontal(id="editor-status"):
             yield Static("", id="counter")
             yield Static("", id="edit-note")
         with Horizontal(id="editor-buttons"):
+            yield Button("Shorten to fit", id="shorten")
             yield Button("Reset to template", id="reset")
             yield Button("Save draft", id="save", variant="primary")
 
@@ -74,13 +80,26 @@ class MessageEditor(Vertical):
             area.load_text(body)
         self.show_status(len(body), limit, edited)
 
-    def show_status(self, chars: int, limit: int, edited: bool) -> None:
+    def show_status(self, chars: int, limit: int, edited: bool, level: str = "ok") -> None:
+        """The live counter ("N / LIMIT characters", as a warning or an error) and edit state."""
         counter = self.query_one("#counter", Static)
         counter.update(count_line(chars, limit))
-        counter.set_class(chars > limit, "-over")
+        counter.set_class(level == "warning", "-warning")
+        counter.set_class(level == "error", "-over")
         note = "Edited by you: answers no longer change it." if edited else ""
         self.query_one("#edit-note", Static).update(note)
         self.query_one("#reset", Button).disabled = not edited
+        self.query_one("#shorten", Button).display = self._channel == NOTE_CHANNEL and chars > limit
+
+    def show_fits(self, fits: dict[str, bool]) -> None:
+        """Which channels the current answers fit, for choosing one."""
+        line = Text("Fits: ", style="bold")
+        for index, (name, ok) in enumerate(fits.items()):
+            if index:
+                line.append("  ")
+            line.append("✓ " if ok else "✗ ", style="green" if ok else "red")
+            line.append(name)
+        self.query_one("#fit-line", Static).update(line)
 
     def text(self) -> tuple[str, str]:
         return self.query_one("#subject", Input).value, self.query_one("#message", TextArea).text
@@ -100,6 +119,11 @@ class MessageEditor(Vertical):
         if (subject, body) == self._loaded:
             return
         self.post_message(TextEdited(subject, body))
+
+    @on(Button.Pressed, "#shorten")
+    def _shorten(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(ShortenRequested())
 
     @on(Button.Pressed, "#reset")
     def _reset(self, event: Button.Pressed) -> None:

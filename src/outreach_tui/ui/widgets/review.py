@@ -6,12 +6,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from outreach_tui.core.answers import Answers, get_value
+from outreach_tui.core.coach import CoachReport
 from outreach_tui.core.questions import FORM_STEPS, as_text, display_value
+from outreach_tui.ui.widgets.coach_panel import score_gauge
 
 LABEL_WIDTH = 34
 
@@ -35,6 +38,15 @@ def review_line(label: str, value: str, problem: str | None) -> Text:
     return line
 
 
+def score_summary(report: CoachReport) -> Content:
+    """The gauge and the main reason, one or two lines above the answers."""
+    parts = [Content.assemble(("How it may land: ", "bold"), score_gauge(report.score))]
+    top = report.top_reasons(1)
+    if top:
+        parts.append(Content(top[0].label()))
+    return Content("\n").join(parts)
+
+
 class ReviewStep(Vertical):
     def __init__(self) -> None:
         super().__init__(id="step-review")
@@ -43,8 +55,10 @@ class ReviewStep(Vertical):
         yield Static("", id="review-score")
         yield OptionList(id="review-list", markup=False)
 
-    def show(self, answers: Answers) -> None:
-        """Rebuild the list from the answers."""
+    def show(self, answers: Answers, report: CoachReport) -> None:
+        """Rebuild the list from the answers; the coach's score above it."""
+        score = self.query_one("#review-score", Static)
+        score.update(score_summary(report))
         options: list[Option] = []
         for step in FORM_STEPS:
             options.append(Option(Text(step.title, style="bold underline"), disabled=True))

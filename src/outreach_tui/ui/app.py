@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from outreach_tui.core.answers import Answers
+from outreach_tui.core.autosave import Autosave, AutosaveError, WorkState
 from outreach_tui.core.render import Renderer
 from outreach_tui.core.store import DraftError, DraftStore
 from outreach_tui.ui.screens.drafts import DraftsScreen
-from outreach_tui.ui.screens.modals import unsaved_changes_modal
+from outreach_tui.ui.screens.modals import resume_modal, unsaved_changes_modal
 from outreach_tui.ui.screens.wizard import OpenDrafts, WizardScreen
 
 
@@ -42,14 +43,56 @@ class OutreachApp(App[int]):
         self.renderer = renderer
         self._answers = answers
         self._source = source
+        self.autosave: Autosave | None = Autosave(store.root)
 
     def on_mount(self) -> None:
+        resume: WorkState | None = None
+        problem = ""
+        assert self.autosave is not None
+        try:
+            resume = self.autosave.load()
+        except AutosaveError as exc:
+            # Never overwrite what we cannot read: autosave stays off until it is moved away.
+            self.autosave = None
+            problem = str(exc)
         self.push_screen(self._new_wizard(self._answers, source=self._source))
+        if problem:
+            self.notify(
+                f"{problem}\nIt is left as it is; autosave is off until you move it away.",
+                title="Autosave file damaged",
+                severity="warning",
+                timeout=12,
+            )
+        if resume is not None:
+            self._offer_resume(resume)
 
     def _new_wizard(
-        self, answers: Answers | None = None, source: str | None = None
+        self, answers: Answers | None = None, source: str | None = None, **kwargs: Any
     ) -> WizardScreen:
-        return WizardScreen(self.store, self.renderer, answers=answers, source=source)
+        return WizardScreen(
+            self.store,
+            self.renderer,
+            answers=answers,
+            source=source,
+            autosave=self.autosave,
+            **kwargs,
+        )
+
+    def _offer_resume(self, state: WorkState) -> None:
+        def decided(choice: str | None) -> None:
+            if choice == "resume":
+                draft = None
+                if state.draft_id:
+                    try:
+                        draft = self.store.load(state.draft_id)
+                    except DraftError:
+                        draft = None  # continue as a new draft: the answers are all here
+                self.switch_screen(self._new_wizard(draft=draft, resume=state))
+                self.notify("Back where you were.", title="Resumed")
+            elif self.autosave is not None:
+                self.autosave.clear()  # kept as autosave.previous.json
+
+        self.push_screen(resume_modal(state.describe()), callback=decided)
 
     @property
     def wizard(self) -> WizardScreen | None:
@@ -75,6 +118,8 @@ class OutreachApp(App[int]):
             def decided(choice: str | None) -> None:
                 if choice == "save" and not wizard.action_save():
                     return
+                if choice == "discard":
+                    wizard.discard_autosave()
                 if choice in ("save", "discard"):
                     self._open_draft(draft_id)
 
@@ -88,7 +133,7 @@ class OutreachApp(App[int]):
         except DraftError as exc:
             self.notify(str(exc), title="Cannot open draft", severity="error")
             return
-        self.switch_screen(WizardScreen(self.store, self.renderer, draft=draft))
+        self.switch_screen(self._new_wizard(draft=draft))
         self.notify(f"Opened {draft.answers.contact.name or draft_id}.", title="Draft")
 
     # -- quitting ------------------------------------------------------------------------------
@@ -102,6 +147,8 @@ class OutreachApp(App[int]):
         def decided(choice: str | None) -> None:
             if choice == "save" and not wizard.action_save():
                 return
+            if choice == "discard":
+                wizard.discard_autosave()
             if choice in ("save", "discard"):
                 self.exit(0)
 

@@ -57,3 +57,16 @@ def unsaved_changes_modal(doing: str) -> ChoiceModal:
             ("cancel", "Cancel", "default"),
         ],
     )
+
+
+def resume_modal(description: str) -> ChoiceModal:
+    """Offer to go back to work that was autosaved but never saved (after a crash, say)."""
+    return ChoiceModal(
+        "Resume where you left off?",
+        f"{description}. It was not saved as a draft: outreach-tui kept it for you.\n"
+        "Starting fresh keeps it in autosave.previous.json in the data folder.",
+        [
+            ("resume", "Resume", "primary"),
+            ("fresh", "Start fresh", "default"),
+        ],
+    )

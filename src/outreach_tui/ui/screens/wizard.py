@@ -7,6 +7,8 @@ are calls into core/.
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,10 +16,13 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
 from outreach_tui.core.answers import Answers, get_value, set_value
+from outreach_tui.core.autosave import Autosave, WorkState
 from outreach_tui.core.coach import CoachReport, coach
+from outreach_tui.core.fsutil import WriteError
 from outreach_tui.core.paths import short_path
 from outreach_tui.core.questions import STEP_OF, STEPS, Step, missing_required, step_index
 from outreach_tui.core.render import (
@@ -49,6 +54,8 @@ interview, and see the message take shape as you answer. Everything stays on thi
 nothing is ever sent for you."""
 
 COUNTED_STEPS = len(STEPS)
+AUTOSAVE_DELAY = 0.6
+"""Seconds of quiet after a change before the work in progress is written to disk."""
 
 
 class OpenDrafts(Message):
@@ -73,14 +80,22 @@ class WizardScreen(Screen[None]):
         draft: Draft | None = None,
         source: str | None = None,
         channel: str | None = None,
+        *,
+        autosave: Autosave | None = None,
+        resume: WorkState | None = None,
     ) -> None:
         """`channel` starts from a saved draft's answers on another channel (e.g. follow-up).
 
         That makes a new draft, freshly rendered: saving it never overwrites the first message.
+        `autosave` keeps the work in progress safe; `resume` puts back work found there.
         """
         super().__init__()
         self.store = store
         self.renderer = renderer
+        self.autosave = autosave
+        self._autosave_timer: Timer | None = None
+        self._autosave_failed = False
+        self._resume_step = 0
         self.draft = draft
         self.answers = (draft.answers if draft else answers or Answers()).copy()
         self.channel = draft.channel if draft else "message"
@@ -100,6 +115,12 @@ class WizardScreen(Screen[None]):
                 draft.message,
             ):
                 self.edited = (draft.subject or "", draft.message)
+        if resume is not None:
+            self.answers = resume.answers.copy()
+            self.channel = resume.channel
+            self.edited = resume.edited
+            self._resume_step = resume.step
+            self.dirty = True
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -138,7 +159,9 @@ class WizardScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        if self.based_on is not None:  # a follow-up or thank-you: straight to its text
+        if self._resume_step:
+            self.go_to(self._resume_step)
+        elif self.based_on is not None:  # a follow-up or thank-you: straight to its text
             self.go_to(step_index("preview") + 1)
         elif self.draft is not None:
             self.go_to(step_index("review") + 1)
@@ -153,7 +176,10 @@ class WizardScreen(Screen[None]):
 
     def go_to(self, index: int, focus_key: str | None = None) -> None:
         """Show step `index` (0 = welcome) and focus its first field, or `focus_key`'s."""
+        changed_step = self.step != index
         self.step = max(0, min(index, COUNTED_STEPS))
+        if changed_step and self.dirty:
+            self._schedule_autosave()
         step = self.current
         switcher = self.query_one("#steps", ContentSwitcher)
         switcher.current = f"step-{step.key}" if step else "step-welcome"
@@ -249,7 +275,7 @@ class WizardScreen(Screen[None]):
         if get_value(self.answers, event.key) == event.value:
             return
         set_value(self.answers, event.key, event.value)
-        self.dirty = True
+        self._changed()
         self.refresh_preview()
 
     def _render_message(self) -> Rendered | None:
@@ -306,7 +332,7 @@ class WizardScreen(Screen[None]):
     @on(ChannelChosen)
     def _channel_chosen(self, event: ChannelChosen) -> None:
         self.channel = event.channel
-        self.dirty = True
+        self._changed()
         if self.edited is not None:
             self.notify(
                 "Your edited text is kept. Reset to template to write it for this channel.",
@@ -317,7 +343,7 @@ class WizardScreen(Screen[None]):
     @on(TextEdited)
     def _text_edited(self, event: TextEdited) -> None:
         self.edited = (event.subject, event.body)
-        self.dirty = True
+        self._changed()
         subject = event.subject if get_channel(self.channel).has_subject else None
         self._update_coach(subject, event.body)
 
@@ -329,7 +355,7 @@ class WizardScreen(Screen[None]):
             self.notify(str(exc), title="Cannot shorten", severity="error")
             return
         self.edited = ("", short.body)
-        self.dirty = True
+        self._changed()
         self._load_editor()
         verdict = "now fits" if len(short.body) <= self.limit() else "is as short as it gets"
         self.notify(f"The note {verdict}; the hook is kept.", title="Shortened")
@@ -337,7 +363,7 @@ class WizardScreen(Screen[None]):
     @on(ResetRequested)
     def _reset(self) -> None:
         self.edited = None
-        self.dirty = True
+        self._changed()
         self._load_editor()
         self.notify("The message follows your answers again.", title="Reset")
 
@@ -372,10 +398,62 @@ class WizardScreen(Screen[None]):
             return False
         self.draft = draft
         self.dirty = False
+        self.discard_autosave()
         missing = [q.label for q in missing_required(self.answers)]
         note = f"\nStill to answer: {', '.join(missing)}." if missing else ""
         self.notify(f"Saved to {short_path(path)}{note}", title="Draft saved", timeout=6)
         return True
+
+    # -- autosave ---------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        """Something the user typed or chose changed: unsaved now, and autosaved shortly."""
+        self.dirty = True
+        self._schedule_autosave()
+
+    def _schedule_autosave(self) -> None:
+        if self.autosave is None:
+            return
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.write_autosave)
+
+    def work_state(self) -> WorkState:
+        return WorkState(
+            answers=self.answers.copy(),
+            step=self.step,
+            channel=self.channel,
+            edited=self.edited,
+            draft_id=self.draft.id if self.draft else "",
+        )
+
+    def write_autosave(self) -> None:
+        """Write the work in progress now (the timer calls this after a pause in typing)."""
+        self._autosave_timer = None
+        if self.autosave is None or not self.dirty:
+            return
+        try:
+            self.autosave.save(self.work_state())
+        except WriteError as exc:
+            if not self._autosave_failed:
+                self.notify(
+                    f"{exc}\nYour work is safe while the app runs; save it when you can.",
+                    title="Autosave failed",
+                    severity="warning",
+                    timeout=8,
+                )
+            self._autosave_failed = True
+            return
+        self._autosave_failed = False
+
+    def discard_autosave(self) -> None:
+        """The work was saved or knowingly thrown away: the autosave is no longer needed."""
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+            self._autosave_timer = None
+        if self.autosave is not None:
+            with contextlib.suppress(WriteError):  # an old autosave is harmless
+                self.autosave.clear()
 
     def action_drafts(self) -> None:
         self.post_message(OpenDrafts())

@@ -411,11 +411,37 @@ def read_data_file(path: Path) -> Any:
         except tomllib.TOMLDecodeError as exc:
             raise AnswersError(f"{path}: invalid TOML: {exc}") from None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise AnswersError(
             f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
+    if has_lone_surrogate(data):
+        raise AnswersError(f"{path}: {LONE_SURROGATE}")
+    return data
+
+
+LONE_SURROGATE = "invalid JSON: a \\u escape is half a character (a lone surrogate)"
+"""Why JSON text holding a lone surrogate is refused: it is not text and cannot be saved."""
+
+
+def has_lone_surrogate(data: Any) -> bool:
+    """True when a string anywhere in parsed JSON holds a lone surrogate ("\\ud800" escapes
+    parse to one): such text cannot be written as UTF-8, so it is refused when read.
+    """
+    if isinstance(data, str):
+        if data.isascii():
+            return False
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(data, dict):
+        return any(has_lone_surrogate(k) or has_lone_surrogate(v) for k, v in data.items())
+    if isinstance(data, list):
+        return any(has_lone_surrogate(item) for item in data)
+    return False
 
 
 def is_draft_data(data: Any) -> bool:

@@ -26,7 +26,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from outreach_tui.core.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
+from outreach_tui.core.answers import (
+    LONE_SURROGATE,
+    Answers,
+    AnswersError,
+    answers_from_dict,
+    answers_to_dict,
+    has_lone_surrogate,
+)
 from outreach_tui.core.fsutil import (
     FILE_MODE,
     WriteError,
@@ -350,6 +357,8 @@ class DraftStore:
             raise DraftError(
                 f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
             ) from None
+        if has_lone_surrogate(data):
+            raise DraftError(f"{path}: {LONE_SURROGATE}")
         try:
             return draft_from_dict(data)
         except DraftError as exc:

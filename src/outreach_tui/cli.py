@@ -32,6 +32,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but its errors are one line (with a pointer to --help), exit status 2."""
 
     def error(self, message: str) -> NoReturn:
+        from outreach_tui.core.safe_text import visible
+
+        message = visible(message).replace("\n", "\\x0a")  # an argument may hold anything
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
@@ -269,15 +272,20 @@ def _print_check(report: CoachReport, channel_title: str, as_json: bool) -> None
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
-    from outreach_tui.core.answers import Answers, AnswersError, load_answers_file
+    from outreach_tui.core.answers import Answers, AnswersError, answers_from_dict
     from outreach_tui.core.paths import data_dir
+    from outreach_tui.core.store import DraftError, draft_from_dict
 
     answers: Answers | None = None
     if args.answers:
+        # Checked as `render` checks it, before the UI starts: a draft from a newer version
+        # is refused here rather than half-read.
+        path = Path(args.answers)
+        data, is_draft = _load_file(path)
         try:
-            answers = load_answers_file(Path(args.answers))
-        except AnswersError as exc:
-            raise UserError(str(exc)) from None
+            answers = draft_from_dict(data).answers if is_draft else answers_from_dict(data)
+        except (AnswersError, DraftError) as exc:
+            raise UserError(f"{path}: {exc}") from None
     root = data_dir(args.data_dir)
     if root.exists() and not root.is_dir():
         raise UserError(f"{root}: the data folder is a file, not a folder")
@@ -610,7 +618,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_import_linkedin(args)
         return cmd_wizard(args)
     except UserError as exc:
-        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        from outreach_tui.core.safe_text import visible
+
+        # Always one line, and no file name or value can send an escape to the terminal.
+        message = visible(str(exc)).replace("\n", "\\x0a")
+        sys.stderr.write(f"{PROG}: error: {message}\n")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -3,16 +3,8 @@ the next start offers the work back exactly where it was."""
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,59 +14,9 @@ from outreach_tui.core.autosave import AUTOSAVE_NAME, Autosave
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen
+from ptyterm import Terminal, clean_env, wait_until
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-
-
-class Terminal:
-    """The app in a pseudo-terminal of 100x32; everything it prints is collected."""
-
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 32, 100, 0, 0))
-        self.master = master
-        self.output = bytearray()
-        self.proc = subprocess.Popen(
-            args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
-        )
-        os.close(slave)
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.output.extend(chunk)
-
-    def wait_for_output(self, text: bytes, timeout: float = 30) -> None:
-        end = time.monotonic() + timeout
-        while text not in self.output:
-            if time.monotonic() > end or self.proc.poll() is not None:
-                raise AssertionError(f"{text!r} never appeared; got {bytes(self.output[-400:])!r}")
-            time.sleep(0.05)
-
-    def type(self, keys: str) -> None:
-        for key in keys:
-            os.write(self.master, key.encode())
-            time.sleep(0.02)
-
-    def kill(self) -> None:
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=10)
-        os.close(self.master)
-
-
-def wait_until(predicate: Callable[[], bool], timeout: float = 30) -> None:
-    end = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > end:
-            raise AssertionError("condition never became true")
-        time.sleep(0.1)
 
 
 def autosaved_with(path: Path, text: str) -> bool:
@@ -87,12 +29,7 @@ def autosaved_with(path: Path, text: str) -> bool:
 async def test_sigkill_mid_wizard_then_resume(
     tmp_path: Path, data_dir: Path, make_app: Callable[..., OutreachApp]
 ) -> None:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "COLUMNS", "LINES") and not k.startswith("TEXTUAL")
-    }
-    env["TERM"] = "xterm-256color"
+    env = clean_env()
     args = [sys.executable, "-m", "outreach_tui", "--data-dir", str(data_dir)]
     term = Terminal(args, env)
     try:

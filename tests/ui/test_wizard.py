@@ -402,8 +402,10 @@ async def test_failed_save_keeps_the_work_and_says_why(
         await type_text(pilot, "Jordan")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        assert any(str(data_dir) in m and "not a folder" in m for m in messages), messages
+        assert isinstance(app.screen, ChoiceModal)
+        text = str(app.screen.query_one("#dialog-text", Static).render())
+        assert str(data_dir) in text and "not a folder" in text
+        await pilot.press("escape")
         assert wizard(app).dirty
         assert app.screen.query_one("#q-sender-name", Input).value == "Jordan"
     assert data_dir.read_text() == "not a folder"

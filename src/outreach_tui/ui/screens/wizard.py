@@ -8,6 +8,7 @@ are calls into core/.
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -34,6 +35,7 @@ from outreach_tui.core.render import (
     short_note,
 )
 from outreach_tui.core.store import Draft, DraftStore, StoreError
+from outreach_tui.ui.screens.modals import TextPromptModal, save_failed_modal
 from outreach_tui.ui.widgets.coach_panel import CoachPanel
 from outreach_tui.ui.widgets.editor import (
     ChannelChosen,
@@ -384,17 +386,12 @@ class WizardScreen(Screen[None]):
         return draft
 
     def action_save(self) -> bool:
-        """Save the draft; True when it was written."""
+        """Save the draft; True when it was written. On failure, offers the ways on."""
         draft = self.build_draft()
         try:
             path = self.store.save(draft)
         except StoreError as exc:
-            self.notify(
-                f"{exc}\nYour work is still here: fix the folder and save again.",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-            )
+            self.app.push_screen(save_failed_modal(str(exc)), callback=self._after_failed_save)
             return False
         self.draft = draft
         self.dirty = False
@@ -403,6 +400,25 @@ class WizardScreen(Screen[None]):
         note = f"\nStill to answer: {', '.join(missing)}." if missing else ""
         self.notify(f"Saved to {short_path(path)}{note}", title="Draft saved", timeout=6)
         return True
+
+    def _after_failed_save(self, choice: str | None) -> None:
+        if choice == "retry":
+            self.action_save()
+        elif choice == "elsewhere":
+            self.app.push_screen(
+                TextPromptModal(
+                    "Save in another folder",
+                    "The data folder to use from now on (drafts go in its drafts/ folder):",
+                    value=str(Path.home() / "outreach-tui-drafts"),
+                    ok_label="Save here",
+                ),
+                callback=self._save_elsewhere,
+            )
+
+    def _save_elsewhere(self, folder: str | None) -> None:
+        if folder:
+            self.store = DraftStore(Path(folder).expanduser())
+            self.action_save()
 
     # -- autosave ---------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """Where the user's files live: a command-line flag, then an environment variable, then the
-platform's data folder (platformdirs, so XDG_DATA_HOME is honoured on Linux).
+platform's data folder (platformdirs, so XDG_DATA_HOME is honoured on Linux). Settings and the
+user's own templates live in the config folder: $OUTREACH_TUI_CONFIG_DIR, else the platform's
+(XDG_CONFIG_HOME on Linux).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from pathlib import Path
 
 APP_NAME = "outreach-tui"
 DATA_DIR_ENV = "OUTREACH_TUI_DATA_DIR"
+CONFIG_DIR_ENV = "OUTREACH_TUI_CONFIG_DIR"
+TEMPLATES_FOLDER = "templates"
 
 
 def data_dir(
@@ -24,6 +28,22 @@ def data_dir(
     import platformdirs
 
     return Path(platformdirs.user_data_path(APP_NAME))
+
+
+def config_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The config folder (settings.toml, templates/): $OUTREACH_TUI_CONFIG_DIR >
+    platformdirs.user_config_path (on Linux $XDG_CONFIG_HOME/outreach-tui)."""
+    env = os.environ if environ is None else environ
+    if env.get(CONFIG_DIR_ENV):
+        return Path(env[CONFIG_DIR_ENV]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_path(APP_NAME))
+
+
+def user_templates_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder of the user's own templates: `<config folder>/templates`."""
+    return config_dir(environ) / TEMPLATES_FOLDER
 
 
 def short_path(path: Path) -> str:

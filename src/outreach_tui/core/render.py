@@ -11,6 +11,7 @@ line rather than a silent blank.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -159,10 +160,51 @@ def get_channel(name: str) -> Channel:
 
 
 @dataclass(frozen=True)
+class TemplateProblem:
+    """A user template that failed: the built-in one was used instead (when there is one)."""
+
+    path: str
+    """The user's template file."""
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}, line {self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class TemplateFile:
+    """Which file a template name resolves to: the user's own, or the built-in one."""
+
+    name: str
+    """e.g. ``message.txt.j2``."""
+    path: Path | None
+    """The user's file; None for the built-in template."""
+
+    @property
+    def builtin(self) -> bool:
+        return self.path is None
+
+    def describe(self) -> str:
+        """ "built-in" or the user's file path."""
+        return "built-in" if self.path is None else str(self.path)
+
+
+@dataclass(frozen=True)
 class Rendered:
     channel: str
     subject: str | None
     body: str
+    problems: tuple[TemplateProblem, ...] = ()
+    """User templates that failed for this render; the built-in ones were used instead."""
+
+    @property
+    def warning(self) -> str:
+        """One line for the Preview step, or "" when the user's templates (if any) worked."""
+        if not self.problems:
+            return ""
+        return "; ".join(str(p) for p in self.problems) + " (the built-in template was used)"
 
     def as_text(self) -> str:
         """Subject and body as one text, the way `render` prints it."""
@@ -283,15 +325,47 @@ def tidy(text: str) -> str:
 # --- the renderer -----------------------------------------------------------------------------
 
 
+BUILTIN_PREFIX = "builtin/"
+"""Template names with this prefix always load the built-in template (also for `extends`)."""
+MAX_TEMPLATE_BYTES = 1_000_000
+_CHANNEL_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+
+
+def user_channel(name: str, has_subject: bool) -> Channel:
+    """The channel for a template the user added (no built-in one): generous, advisory limits."""
+    return Channel(
+        name,
+        f"{name} (your template)",
+        "A channel from your own templates.",
+        body_limit=2000,
+        body_warn=1900,
+        hard_body_limit=False,
+        subject_limit=200 if has_subject else None,
+    )
+
+
 class Renderer:
     """Renders answers for a channel. One Jinja2 environment, built on first use.
 
-    `template_dirs` are searched before the built-in templates (user templates come later).
+    `template_dirs` (the user's template folder) are searched before the built-in templates: a
+    file there overrides a built-in template of the same name, and `<name>.txt.j2` for a new
+    name adds a channel. A user template that fails in any way (syntax, unknown variable,
+    sandbox refusal, a limit of core/sandbox.py, recursion) never stops a render: the built-in
+    template is used instead and the problem, with file and line, is in `Rendered.problems`
+    (and `last_problems`). User templates are re-read when their file changes.
     """
 
     def __init__(self, template_dirs: Sequence[Path] = ()) -> None:
-        self._template_dirs = tuple(template_dirs)
+        self._template_dirs = tuple(Path(d) for d in template_dirs)
         self._env: Environment | None = None
+        self._problems: list[TemplateProblem] = []
+        self._user_files: set[str] = set()
+        self.last_problems: tuple[TemplateProblem, ...] = ()
+        """The problems of the last `render` / `render_template` call."""
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        return self._template_dirs
 
     @property
     def env(self) -> Environment:
@@ -301,44 +375,167 @@ class Renderer:
 
     def _build_env(self) -> Environment:
         # Imported here: jinja2 costs ~100 ms, and the first screen does not need it.
-        from jinja2 import ChoiceLoader, FileSystemLoader, FunctionLoader, StrictUndefined
-        from jinja2.sandbox import SandboxedEnvironment
+        from jinja2 import FunctionLoader, StrictUndefined
 
-        loaders: list[Any] = [FileSystemLoader([str(d) for d in self._template_dirs])]
-        loaders.append(FunctionLoader(_load_builtin))
-        env = SandboxedEnvironment(
-            loader=ChoiceLoader(loaders),
+        from outreach_tui.core.sandbox import guarded_environment
+
+        return guarded_environment(
+            FunctionLoader(self._load),
+            filters={"join_human": join_human},
             undefined=StrictUndefined,
             autoescape=False,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
-            auto_reload=False,
+            auto_reload=True,  # a user template edited while the app runs is picked up
         )
-        env.filters["join_human"] = join_human
-        return env
 
-    def _render_one(self, name: str, context: dict[str, Any]) -> str:
+    # -- finding templates ----------------------------------------------------------------------
+
+    def user_template(self, name: str) -> Path | None:
+        """The user's file for a template name, or None when the built-in one is used."""
+        from jinja2.exceptions import TemplateNotFound
+        from jinja2.loaders import split_template_path
+
+        if name.startswith(BUILTIN_PREFIX):
+            return None
+        try:
+            pieces = split_template_path(name)  # refuses "..": nothing outside the folder
+        except TemplateNotFound:
+            return None
+        for folder in self._template_dirs:
+            path = folder.joinpath(*pieces)
+            if path.is_file():
+                return path
+        return None
+
+    def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        if name.startswith(BUILTIN_PREFIX):
+            return _load_builtin(name[len(BUILTIN_PREFIX) :])
+        path = self.user_template(name)
+        if path is None:
+            return _load_builtin(name)
+        stat = path.stat()
+        if stat.st_size > MAX_TEMPLATE_BYTES:
+            raise ValueError(f"template file larger than {MAX_TEMPLATE_BYTES:,} bytes")
+        source = path.read_bytes().decode("utf-8")
+        self._user_files.add(str(path))
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime_ns == stat.st_mtime_ns
+            except OSError:
+                return False
+
+        return source, str(path), uptodate
+
+    def channels(self) -> dict[str, Channel]:
+        """The built-in channels, then those the user's templates add (sorted by name)."""
+        result = dict(CHANNELS)
+        builtin = set(builtin_template_names())
+        for folder in self._template_dirs:
+            try:
+                names = sorted(p.name for p in folder.iterdir() if p.is_file())
+            except OSError:
+                continue
+            for file_name in names:
+                name = file_name.removesuffix(".txt.j2")
+                if (
+                    name == file_name
+                    or name.endswith(".subject")
+                    or not _CHANNEL_NAME.match(name)
+                    or file_name in builtin
+                    or name in result
+                ):
+                    continue
+                has_subject = self.user_template(f"{name}.subject.txt.j2") is not None
+                result[name] = user_channel(name, has_subject)
+        return result
+
+    def channel(self, name: str) -> Channel:
+        """A channel by name, built-in or from the user's templates; RenderError lists them."""
+        if name in CHANNELS:
+            return CHANNELS[name]
+        channels = self.channels()
+        try:
+            return channels[name]
+        except KeyError:
+            known = ", ".join(channels)
+            raise RenderError(f"unknown channel {name!r} (known: {known})") from None
+
+    def template_files(self, channel: str) -> tuple[TemplateFile, ...]:
+        """The template files a channel renders with: the body's, then the subject's if any."""
+        spec = self.channel(channel)
+        names = [f"{spec.name}.txt.j2"]
+        if spec.has_subject:
+            names.append(f"{spec.name}.subject.txt.j2")
+        return tuple(TemplateFile(n, self.user_template(n)) for n in names)
+
+    # -- rendering ------------------------------------------------------------------------------
+
+    def _render_builtin(self, name: str, context: dict[str, Any]) -> str:
         from jinja2 import TemplateError, TemplateSyntaxError
 
+        from outreach_tui.core.sandbox import reset_budget
+
+        shown = name.removeprefix(BUILTIN_PREFIX)
         try:
             template = self.env.get_template(name)
+            reset_budget(self.env)
             return template.render(context)
         except TemplateSyntaxError as exc:
-            raise RenderError(f"{exc.filename or name}, line {exc.lineno}: {exc.message}") from None
+            where = exc.filename or shown
+            raise RenderError(f"{where}, line {exc.lineno}: {exc.message}") from None
         except TemplateError as exc:
-            raise RenderError(f"{name}{_template_line(exc, name)}: {exc}") from None
+            raise RenderError(f"{shown}{_template_line(exc, shown)}: {exc}") from None
+
+    def _render_one(self, name: str, context: dict[str, Any]) -> str:
+        from outreach_tui.core.sandbox import reset_budget
+
+        user = self.user_template(name)
+        if user is None:
+            return self._render_builtin(name, context)
+        try:
+            template = self.env.get_template(name)
+            reset_budget(self.env)
+            return template.render(context)
+        except Exception as exc:  # a user's template must never stop a render
+            problem = self._problem(exc, user)
+        if name not in builtin_template_names():  # a channel the user added: no fallback
+            raise RenderError(str(problem))
+        self._problems.append(problem)
+        return self._render_builtin(BUILTIN_PREFIX + name, context)
+
+    def _problem(self, exc: BaseException, path: Path) -> TemplateProblem:
+        """The user's file and line where `exc` happened, and what went wrong, in one line."""
+        from jinja2 import TemplateSyntaxError
+
+        if isinstance(exc, TemplateSyntaxError):
+            return TemplateProblem(exc.filename or str(path), exc.lineno, exc.message or str(exc))
+        file, line = str(path), None
+        tb = exc.__traceback__
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name in self._user_files:
+                file, line = name, tb.tb_lineno
+            tb = tb.tb_next
+        return TemplateProblem(file, line, _describe(exc))
 
     def render(self, answers: Answers, channel: str = DEFAULT_CHANNEL) -> Rendered:
-        """Render the answers for a channel. Raises RenderError."""
-        spec = get_channel(channel)
+        """Render the answers for a channel. Raises RenderError (a built-in template's error,
+        an unknown channel, or a failing template of a channel the user added)."""
+        spec = self.channel(channel)
+        self._problems = []
         context = message_context(answers)
-        body = tidy(self._render_one(f"{spec.name}.txt.j2", context))
-        subject: str | None = None
-        if spec.has_subject:
-            raw = self._render_one(f"{spec.name}.subject.txt.j2", context)
-            subject = " ".join(raw.split())
-        return Rendered(spec.name, subject, body)
+        try:
+            body = tidy(self._render_one(f"{spec.name}.txt.j2", context))
+            subject: str | None = None
+            if spec.has_subject:
+                raw = self._render_one(f"{spec.name}.subject.txt.j2", context)
+                subject = " ".join(raw.split())
+        finally:
+            self.last_problems = tuple(self._problems)
+        return Rendered(spec.name, subject, body, self.last_problems)
 
     def render_template(
         self, name: str, answers: Answers, extra: dict[str, Any] | None = None
@@ -350,7 +547,33 @@ class Renderer:
         context = message_context(answers)
         if extra:
             context.update(extra)
-        return tidy(self._render_one(name, context))
+        self._problems = []
+        try:
+            return tidy(self._render_one(name, context))
+        finally:
+            self.last_problems = tuple(self._problems)
+
+
+def _describe(exc: BaseException) -> str:
+    """What went wrong in a user template, in words."""
+    if isinstance(exc, RecursionError):
+        return "a macro or include calls itself without end (recursion too deep)"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    from jinja2 import TemplateError, TemplateNotFound
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, TemplateNotFound):
+        return f"no template named {exc.name!r} (to extend a built-in one: 'builtin/NAME')"
+    if isinstance(exc, SecurityError):
+        return f"refused by the sandbox: {exc}"
+    if isinstance(exc, TemplateError):
+        return str(exc) or type(exc).__name__
+    if isinstance(exc, OverflowError):
+        return f"too big: {exc}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _template_line(exc: BaseException, name: str) -> str:
@@ -365,16 +588,23 @@ def _template_line(exc: BaseException, name: str) -> str:
 
 
 def _load_builtin(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    if name not in builtin_template_names():
+        return None
     resource = resources.files("outreach_tui").joinpath("templates", name)
     if not resource.is_file():
         return None
     return resource.read_text(encoding="utf-8"), f"<built-in>/{name}", lambda: True
 
 
+@functools.cache
+def _builtin_names() -> tuple[str, ...]:
+    folder = resources.files("outreach_tui").joinpath("templates")
+    return tuple(sorted(p.name for p in folder.iterdir() if p.name.endswith(".j2")))
+
+
 def builtin_template_names() -> list[str]:
     """The names of the templates shipped in the package."""
-    folder = resources.files("outreach_tui").joinpath("templates")
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".j2"))
+    return list(_builtin_names())
 
 
 # --- channel helpers: the short note and the channel switcher -----------------------------------

@@ -165,12 +165,29 @@ def cmd_render(args: argparse.Namespace) -> int:
     return _emit(rendered.as_text())
 
 
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced or closed
+        return False
+
+
+def _shown(text: str) -> str:
+    """User text as `render` and `check` print it: on a terminal, control characters, escape
+    sequences and bidi overrides are shown as visible codes (`\\x1b`, `<U+202E>`) so none runs;
+    into a pipe or a file, the text exactly as saved (it is the user's data)."""
+    from outreach_tui.core.safe_text import visible
+
+    return visible(text) if _stdout_is_terminal() else text
+
+
 def _emit(text: str) -> int:
-    """Print `text` and a newline. Returns the exit status: 0, or 1 when the reader went away
-    (`outreach-tui render x | head -1`). An output that cannot encode the text is a UserError.
+    """Print `text` (through `_shown`) and a newline. Returns the exit status: 0, or 1 when the
+    reader went away (`outreach-tui render x | head -1`). An output that cannot encode the text
+    is a UserError.
     """
     try:
-        sys.stdout.write(text + "\n")
+        sys.stdout.write(_shown(text) + "\n")
         sys.stdout.flush()
     except BrokenPipeError:
         import os
@@ -241,7 +258,8 @@ def _print_check(report: CoachReport, channel_title: str, as_json: bool) -> None
     from outreach_tui.core.coach import BASE_SCORE, gauge_line
 
     if as_json:
-        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+        sys.stdout.write(text.translate(_UNSAFE_JSON) + "\n")  # same data, no live escapes
         return
     lines = [
         f"Creepiness  {gauge_line(report.score)}",
@@ -257,15 +275,15 @@ def _print_check(report: CoachReport, channel_title: str, as_json: bool) -> None
         lines.append("  nothing adds or removes points")
     for reason in report.reasons:
         points = "note" if reason.points == 0 else f"{reason.points:+d}"
-        lines.append(f"  {points:>4}  {_safe(reason.text)}")
+        lines.append(f"  {points:>4}  {_shown(reason.text)}")
         if reason.suggestion:
-            lines.append(f"        -> {_safe(reason.suggestion)}")
+            lines.append(f"        -> {_shown(reason.suggestion)}")
     lines.append("")
     lines.append("Rules (warnings only; sending is your call):")
     width = max((len(rule.id) for rule in report.rules), default=0)
     for rule in report.rules:
         mark = "ok" if rule.ok else " !"
-        lines.append(f"  {mark} {rule.id:<{width}}  {_safe(rule.message)}")
+        lines.append(f"  {mark} {rule.id:<{width}}  {_shown(rule.message)}")
         if not rule.ok:
             lines.append(f"     {'':<{width}}  {rule.explanation} ({rule.source})")
     sys.stdout.write("\n".join(lines) + "\n")
@@ -355,15 +373,13 @@ def _add_drafts_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         )
 
 
-_UNSAFE_CHARS = {
-    c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
-} | {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-
-
 def _safe(text: str) -> str:
-    """User text as it can be printed: control characters, escapes and bidi overrides shown
-    as \\x1b-style codes, never sent to the terminal."""
-    return text.translate(_UNSAFE_CHARS)
+    """User text in the drafts listings (always, terminal or not; `drafts export --txt` gives
+    the text as saved): control characters, escapes and bidi overrides shown as visible codes.
+    """
+    from outreach_tui.core.safe_text import visible
+
+    return visible(text)
 
 
 def _drafts_library(args: argparse.Namespace, follow_up_days: int = 7) -> Library:

@@ -30,9 +30,11 @@ def describe_os_error(exc: OSError) -> str:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if needed; a folder this makes is readable by the user alone."""
+    """Create `path` (and parents) if needed; every folder this makes, parents included, is
+    readable by the user alone (`mkdir -p` would make the parents 0755: importing LinkedIn data
+    into a fresh data folder left that folder open)."""
     try:
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        _mkdirs_private(path)
     except FileExistsError:
         raise WriteError(path, "exists and is not a folder") from None
     except OSError as exc:
@@ -40,6 +42,14 @@ def ensure_private_dir(path: Path) -> Path:
     if not path.is_dir():
         raise WriteError(path, "exists and is not a folder")
     return path
+
+
+def _mkdirs_private(path: Path) -> None:
+    if path.is_dir():
+        return
+    if path.parent != path and not path.parent.exists():
+        _mkdirs_private(path.parent)
+    path.mkdir(mode=DIR_MODE, exist_ok=True)
 
 
 def fsync_dir(path: Path) -> None:

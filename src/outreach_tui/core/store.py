@@ -335,8 +335,14 @@ class DraftStore:
     # -- loading --------------------------------------------------------------------------------
 
     def load(self, draft_id: str) -> Draft:
-        """Load one draft by id. Raises DraftError with the reason."""
-        return self.load_path(self.path_for(draft_id))
+        """Load one draft by id. Raises DraftError with the reason.
+
+        The file name is the id: a copied file, or one whose `id` field names another draft
+        (or `../x`), is loaded under its file name, so saving it never writes anywhere else.
+        """
+        draft = self.load_path(self.path_for(draft_id))
+        draft.id = draft_id
+        return draft
 
     @staticmethod
     def load_path(path: Path) -> Draft:

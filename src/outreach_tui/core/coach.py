@@ -808,6 +808,8 @@ def _uses_first_name(answers: Answers, facts: _Facts) -> bool:
     parts = _WORD.findall(answers.contact.name.lower())
     if facts.greeting_word:
         who = set(_WORD.findall(facts.greeting_who))
+        if not parts:  # no name yet, or none made of letters ("🦉"): no first name to use
+            return False
         if len(parts) < 2 or parts[0] == parts[-1]:
             return answers.contact.honorific == FIRST_NAME_ONLY and parts[0] in who
         honorifics = {h.lower().rstrip(".") for h in HONORIFICS} | {"mrs", "prof", "professor"}

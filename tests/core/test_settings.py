@@ -162,6 +162,8 @@ def test_save_failure_is_one_line(tmp_path: Path) -> None:
 
 TRICKY = [
     "",
+    "0\n",  # a bare-key pattern with $ would let the newline through
+    "key\n",
     'say "hi"',
     "back\\slash \\n not a newline",
     "line\nbreak\r\nwindows",

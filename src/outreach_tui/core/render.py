@@ -328,7 +328,7 @@ def tidy(text: str) -> str:
 BUILTIN_PREFIX = "builtin/"
 """Template names with this prefix always load the built-in template (also for `extends`)."""
 MAX_TEMPLATE_BYTES = 1_000_000
-_CHANNEL_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+_CHANNEL_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
 
 
 def user_channel(name: str, has_subject: bool) -> Channel:
@@ -443,7 +443,7 @@ class Renderer:
                 if (
                     name == file_name
                     or name.endswith(".subject")
-                    or not _CHANNEL_NAME.match(name)
+                    or not _CHANNEL_NAME.fullmatch(name)
                     or file_name in builtin
                     or name in result
                 ):

@@ -250,7 +250,7 @@ def apply_defaults(answers: Answers, settings: Settings) -> Answers:
 
 # --- a small TOML writer -----------------------------------------------------------------------
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
@@ -279,7 +279,7 @@ def _string(value: str) -> str:
 def _key(key: str) -> str:
     if not isinstance(key, str):
         raise ValueError(f"a key must be text, not {key!r}")
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _value(value: Any) -> str:

@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING, NoReturn
 from outreach_tui import __version__
 
 if TYPE_CHECKING:  # drafts
+    from outreach_tui.core.answers import Answers
     from outreach_tui.core.coach import CoachReport
     from outreach_tui.core.index import Row
     from outreach_tui.core.library import Library
+    from outreach_tui.core.render import Channel, Rendered, Renderer
+    from outreach_tui.core.settings import Settings
     from outreach_tui.core.store import Draft
 
 PROG = "outreach-tui"
@@ -80,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="open the wizard pre-filled from an answers file (JSON or TOML) or a saved draft",
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="ask the questions line by line on stdin/stdout (no full screen; for screen "
+        "readers and pipes)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     render = sub.add_parser(
         "render",
@@ -115,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print a machine-readable JSON object")
     _add_drafts_parser(sub)
     _add_import_linkedin_parser(sub.add_parser)
+    _add_templates_parser(sub.add_parser)
     return parser
 
 
@@ -131,15 +141,13 @@ def _load_file(path: Path) -> tuple[object, bool]:
 def cmd_render(args: argparse.Namespace) -> int:
     from outreach_tui.core.answers import AnswersError, answers_from_dict
     from outreach_tui.core.questions import missing_required
-    from outreach_tui.core.render import Rendered, Renderer, RenderError, get_channel
+    from outreach_tui.core.render import Rendered, RenderError
     from outreach_tui.core.store import DraftError, draft_from_dict
 
     path = Path(args.file)
+    renderer = _renderer()
     if args.channel is not None:
-        try:
-            get_channel(args.channel)
-        except RenderError as exc:
-            raise UserError(str(exc)) from None
+        _known_channel(renderer, args.channel)
     data, is_draft = _load_file(path)
     if is_draft:
         try:
@@ -151,7 +159,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         answers = draft.answers
     else:
         try:
-            answers = answers_from_dict(data)
+            answers = _with_settings(answers_from_dict(data))
         except AnswersError as exc:
             raise UserError(f"{path}: {exc}") from None
     missing = missing_required(answers)
@@ -159,7 +167,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         names = ", ".join(f"{q.key} ({q.label})" for q in missing)
         raise UserError(f"{path}: missing required answer: {names}")
     try:
-        rendered = Renderer().render(answers, args.channel or "message")
+        rendered = _render(renderer, answers, args.channel or _default_channel(renderer))
     except RenderError as exc:
         raise UserError(str(exc)) from None
     return _emit(rendered.as_text())
@@ -205,18 +213,16 @@ def _emit(text: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from outreach_tui.core.answers import Answers, AnswersError, answers_from_dict
+    from outreach_tui.core.answers import AnswersError, answers_from_dict
     from outreach_tui.core.coach import coach
     from outreach_tui.core.questions import missing_required
-    from outreach_tui.core.render import Renderer, RenderError, get_channel
+    from outreach_tui.core.render import RenderError
     from outreach_tui.core.store import DraftError, draft_from_dict
 
     path = Path(args.file)
+    renderer = _renderer()
     if args.channel is not None:
-        try:
-            get_channel(args.channel)
-        except RenderError as exc:
-            raise UserError(str(exc)) from None
+        _known_channel(renderer, args.channel)
     data, is_draft = _load_file(path)
     answers: Answers
     if is_draft:
@@ -227,7 +233,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         answers = draft.answers
         if args.channel is None or args.channel == draft.channel:
             try:
-                channel = get_channel(draft.channel)
+                channel = renderer.channel(draft.channel)
             except RenderError as exc:
                 raise UserError(f"{path}: {exc}") from None
             report = coach(answers, channel, draft.subject, draft.message)
@@ -235,16 +241,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             return 0
     else:
         try:
-            answers = answers_from_dict(data)
+            answers = _with_settings(answers_from_dict(data))
         except AnswersError as exc:
             raise UserError(f"{path}: {exc}") from None
     missing = missing_required(answers)
     if missing:
         names = ", ".join(f"{q.key} ({q.label})" for q in missing)
         raise UserError(f"{path}: missing required answer: {names}")
-    channel = get_channel(args.channel or "message")
+    channel = _known_channel(renderer, args.channel or _default_channel(renderer))
     try:
-        rendered = Renderer().render(answers, channel.name)
+        rendered = _render(renderer, answers, channel.name)
     except RenderError as exc:
         raise UserError(str(exc)) from None
     report = coach(answers, channel, rendered.subject, rendered.body)
@@ -307,10 +313,21 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     root = data_dir(args.data_dir)
     if root.exists() and not root.is_dir():
         raise UserError(f"{root}: the data folder is a file, not a folder")
+    from outreach_tui.core.settings import apply_defaults
+
+    settings = _settings()
+    answers = apply_defaults(answers or Answers(), settings)
+    renderer = _renderer()
+    if args.plain:
+        from outreach_tui import plain
+
+        return plain.run(root, answers, renderer, _default_channel(renderer))
 
     from outreach_tui.ui.app import create_app
 
-    app = create_app(root, answers=answers, source=args.answers)
+    app = create_app(
+        root, answers=answers, source=args.answers, renderer=renderer, settings=settings
+    )
     app.run()
     return app.return_code or 0
 
@@ -620,6 +637,170 @@ def cmd_import_linkedin(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- settings and your own templates -------------------------------------------------------------
+
+
+def _warn(message: str) -> None:
+    from outreach_tui.core.safe_text import visible
+
+    sys.stderr.write(f"{PROG}: warning: {visible(message)}\n")
+
+
+def _settings() -> Settings:
+    """The user's settings; a damaged file is reported on stderr (and left alone)."""
+    from outreach_tui.core.paths import config_dir
+    from outreach_tui.core.settings import load_settings, settings_path
+
+    loaded = load_settings(settings_path(config_dir()))
+    if loaded.problem:
+        _warn(loaded.problem)
+    return loaded.settings
+
+
+def _with_settings(answers: Answers) -> Answers:
+    """An answers file's answers with the settings' defaults where it leaves them empty."""
+    from outreach_tui.core.settings import apply_defaults
+
+    return apply_defaults(answers, _settings())
+
+
+def _renderer() -> Renderer:
+    """A renderer that uses the user's templates folder before the built-in templates."""
+    from outreach_tui.core.paths import user_templates_dir
+    from outreach_tui.core.render import Renderer
+
+    return Renderer(template_dirs=[user_templates_dir()])
+
+
+def _known_channel(renderer: Renderer, name: str) -> Channel:
+    from outreach_tui.core.render import RenderError
+
+    try:
+        return renderer.channel(name)
+    except RenderError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _default_channel(renderer: Renderer) -> str:
+    """The settings' channel, or "message" when it names none there is (with a warning)."""
+    from outreach_tui.core.paths import config_dir
+    from outreach_tui.core.settings import load_settings, settings_path
+
+    name = load_settings(settings_path(config_dir())).settings.channel
+    if name in renderer.channels():
+        return name
+    _warn(f"settings: unknown channel {name!r}; using message")
+    return "message"
+
+
+def _render(renderer: Renderer, answers: Answers, channel: str) -> Rendered:
+    """Render, reporting on stderr a user template that failed (the built-in one was used)."""
+    rendered = renderer.render(answers, channel)
+    if rendered.warning:
+        _warn(rendered.warning)
+    return rendered
+
+
+TEMPLATES_EPILOG = """\
+Your templates live in CONFIG_DIR/templates/: <channel>.txt.j2 for a body and
+<channel>.subject.txt.j2 for a subject. A file named like a built-in template replaces it; a new
+<name>.txt.j2 adds a channel. CONFIG_DIR is $OUTREACH_TUI_CONFIG_DIR, else your platform's config
+folder (on Linux $XDG_CONFIG_HOME/outreach-tui, usually ~/.config/outreach-tui).
+
+examples:
+  outreach-tui templates list
+  outreach-tui templates copy message          the body and the subject, to start from
+  outreach-tui templates copy connection-note-short.txt.j2
+"""
+
+
+def _add_templates_parser(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    command = add_parser(
+        "templates",
+        help="list the message templates in use, or copy a built-in one to edit",
+        description="Your own message templates, in CONFIG_DIR/templates/.",
+        epilog=TEMPLATES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = command.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    actions.add_parser("list", help="each channel's templates: built-in or your file")
+    copy = actions.add_parser(
+        "copy", help="copy a built-in template (or a channel's templates) into your folder"
+    )
+    copy.add_argument("name", metavar="NAME", help="a channel (e.g. message) or a template file")
+    copy.add_argument("--force", action="store_true", help="replace your file if it exists")
+
+
+def _templates_list(renderer: Renderer) -> int:
+    from outreach_tui.core.render import builtin_template_names
+
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for name in renderer.channels():
+        for template in renderer.template_files(name):
+            rows.append((name, template.name, template.describe()))
+            seen.add(template.name)
+    for file_name in builtin_template_names():  # variants such as the short connection note
+        if file_name not in seen:
+            channel = file_name.split(".", 1)[0]
+            rows.append((channel, file_name, _describe_template(renderer, file_name)))
+    folder = renderer.template_dirs[0]
+    state = "" if folder.is_dir() else " (not created yet: `templates copy NAME` creates it)"
+    sys.stdout.write(f"Your templates folder: {folder}{state}\n\n")
+    width = max(len(r[0]) for r in rows)
+    name_width = max(len(r[1]) for r in rows)
+    sys.stdout.write(f"{'CHANNEL':<{width}}  {'TEMPLATE':<{name_width}}  IN USE\n")
+    for channel, file_name, where in rows:
+        sys.stdout.write(f"{channel:<{width}}  {file_name:<{name_width}}  {_safe(where)}\n")
+    return 0
+
+
+def _describe_template(renderer: Renderer, name: str) -> str:
+    path = renderer.user_template(name)
+    return "built-in" if path is None else str(path)
+
+
+def _templates_copy(renderer: Renderer, name: str, force: bool) -> int:
+    from importlib import resources
+
+    from outreach_tui.core.fsutil import WriteError, atomic_write, ensure_private_dir
+    from outreach_tui.core.render import CHANNELS, builtin_template_names
+
+    builtin = builtin_template_names()
+    if name in builtin:
+        names = [name]
+    elif name in CHANNELS:
+        names = [n for n in (f"{name}.txt.j2", f"{name}.subject.txt.j2") if n in builtin]
+    else:
+        known = ", ".join([*CHANNELS, *builtin])
+        raise UserError(f"no built-in template {name!r} (known: {known})")
+    folder = renderer.template_dirs[0]
+    targets = [folder / n for n in names]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        raise UserError(f"{existing[0]} exists: edit it, or use --force to replace it")
+    try:
+        ensure_private_dir(folder)
+        for file_name, target in zip(names, targets, strict=True):
+            text = (
+                resources.files("outreach_tui")
+                .joinpath("templates", file_name)
+                .read_text(encoding="utf-8")
+            )
+            atomic_write(target, text)
+            sys.stdout.write(f"copied the built-in {file_name} to {target}\n")
+    except WriteError as exc:
+        raise UserError(str(exc)) from None
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    renderer = _renderer()
+    if args.templates_command == "copy":
+        return _templates_copy(renderer, args.name, args.force)
+    return _templates_list(renderer)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -632,6 +813,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_drafts(args)
         if args.command == "import-linkedin":
             return cmd_import_linkedin(args)
+        if args.command == "templates":
+            return cmd_templates(args)
         return cmd_wizard(args)
     except UserError as exc:
         from outreach_tui.core.safe_text import visible

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.autosave import Autosave, AutosaveError, WorkState
 from outreach_tui.core.render import Renderer
+from outreach_tui.core.settings import Settings
 from outreach_tui.core.store import DraftError, DraftStore
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import resume_modal, unsaved_changes_modal
@@ -37,12 +38,16 @@ class OutreachApp(App[int]):
         renderer: Renderer,
         answers: Answers | None = None,
         source: str | None = None,
+        *,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.renderer = renderer
         self._answers = answers
         self._source = source
+        self.settings = settings or Settings()
+        """The user's settings (defaults, theme, channel): see core/settings.py."""
         self.autosave: Autosave | None = Autosave(store.root)
 
     def on_mount(self) -> None:
@@ -162,6 +167,7 @@ def create_app(
     *,
     store: DraftStore | None = None,
     renderer: Renderer | None = None,
+    settings: Settings | None = None,
 ) -> OutreachApp:
     """Build the app from a data folder (or a given store and renderer, for tests)."""
     return OutreachApp(
@@ -169,4 +175,5 @@ def create_app(
         renderer or Renderer(),
         answers=answers,
         source=source,
+        settings=settings,
     )

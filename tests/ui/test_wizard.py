@@ -476,3 +476,26 @@ async def test_long_note_offers_a_shorter_version_that_fits(
         assert len(text) <= 200
         assert "Samir Patel" in text
         assert "Dear Ms. Morgan" in text
+
+
+async def test_escape_sequences_are_shown_harmlessly_and_saved_as_typed(
+    make_app: Callable[..., OutreachApp], full_answers: Answers, data_dir: Path
+) -> None:
+    hostile = "Lee\x1b[2J\x1b]52;c;aGk=\x07\u202eevil"
+    full_answers.sender.name = hostile
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = preview_text(app)
+        assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
+        assert "\\x1b[2J" in shown and "<U+202E>" in shown
+        await pilot.press(*["ctrl+n"] * 5)
+        review = app.screen.query_one("#review-list", OptionList)
+        rows = "\n".join(str(review.get_option_at_index(i).prompt) for i in range(3))
+        assert "\x1b" not in rows and "\\x1b" in rows
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text())
+    assert saved["answers"]["sender"]["name"] == hostile
+    assert hostile in saved["message"]

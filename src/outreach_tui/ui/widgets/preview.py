@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from outreach_tui.core.render import Channel, Rendered
+from outreach_tui.core.safe_text import visible
 
 
 def count_line(chars: int, limit: int) -> str:
@@ -31,12 +32,12 @@ class Preview(VerticalScroll):
         subject = self.query_one("#preview-subject", Static)
         if rendered.subject is not None:
             line = Text("Subject: ", style="bold")
-            line.append(rendered.subject)
+            line.append(visible(rendered.subject))
             subject.update(line)
             subject.display = True
         else:
             subject.display = False
-        self.query_one("#preview-body", Static).update(Text(rendered.body))
+        self.query_one("#preview-body", Static).update(Text(visible(rendered.body)))
         self.border_title = f"Preview · {channel.title}"
         self.border_subtitle = count_line(len(rendered.body), limit)
 
@@ -44,5 +45,5 @@ class Preview(VerticalScroll):
         """Show why the message could not be rendered (e.g. a broken template)."""
         self.query_one("#preview-subject", Static).display = False
         self.query_one("#preview-body", Static).update(
-            Text(f"The message could not be rendered:\n{message}", style="bold")
+            Text(f"The message could not be rendered:\n{visible(message)}", style="bold")
         )

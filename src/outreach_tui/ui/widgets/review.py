@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from outreach_tui.core.answers import Answers, get_value
 from outreach_tui.core.coach import CoachReport
 from outreach_tui.core.questions import FORM_STEPS, as_text, display_value
+from outreach_tui.core.safe_text import visible
 from outreach_tui.ui.widgets.coach_panel import score_gauge
 
 LABEL_WIDTH = 34
@@ -32,7 +33,7 @@ def review_line(label: str, value: str, problem: str | None) -> Text:
     line = Text("  ")
     line.append(label.ljust(LABEL_WIDTH - 2)[: LABEL_WIDTH - 2], style="bold")
     line.append(" ")
-    line.append(value.replace("\n", " ⏎ "))
+    line.append(visible(value.replace("\n", " ⏎ ")))
     if problem:
         line.append(f"  ⚠ {problem}", style="bold red")
     return line

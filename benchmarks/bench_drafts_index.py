@@ -12,59 +12,19 @@ runs on the project's 2-core machines (docs/measuring.md).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
-from outreach_tui.core.answers import answers_from_dict
+from gen_drafts import generate
+
 from outreach_tui.core.index import INDEX_FILE, DraftIndex
 from outreach_tui.core.library import SORT_DUE, Library
-from outreach_tui.core.store import Draft, DraftStore
-from outreach_tui.core.tracking import SENT, apply
-
-FIRST = ["Alex", "Sam", "Robin", "Zoë", "Kim", "Jordan", "Ana", "Ben", "Priya", "Tomás"]
-LAST = ["Morgan", "Ortiz", "Hale", "Ünal", "Lee", "Okafor", "Nakamura", "Smith", "Rossi"]
-ORGS = ["Westerly Public Library", "Riverside Archive", "Lakeside School", "State Library",
-        "Harbour University Library", "City Records Office"]  # fmt: skip
-
-
-def generate(root: Path, count: int, seed: int = 4) -> None:
-    """Write `count` realistic drafts straight to disk (no fsync per file: setup, not the test)."""
-    rng = random.Random(seed)
-    drafts_dir = root / "drafts"
-    drafts_dir.mkdir(parents=True, mode=0o700)
-    base = datetime(2025, 1, 1, tzinfo=UTC)
-    for i in range(count):
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        org = rng.choice(ORGS)
-        answers = answers_from_dict(
-            {
-                "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
-                "contact": {"name": name, "organization": org, "honorific": "Dr."},
-                "research": {"groups": [f"Group {rng.randrange(50)}"]},
-                "goal": {"learn": "what a week in the job looks like"},
-            }
-        )
-        draft = Draft(
-            answers=answers,
-            channel="message",
-            subject="A question",
-            message=f"Dear Dr. {name.split()[-1]},\n\nI found you through Group {i % 50}.",
-            id=f"draft-{i:06d}",
-            created=(base + timedelta(minutes=i)).isoformat(),
-            updated=(base + timedelta(minutes=i)).isoformat(),
-        )
-        if i % 3 == 0:
-            draft.tracking = apply(draft.tracking, SENT, date(2025, 3, 1) + timedelta(days=i % 20))
-        path = drafts_dir / f"{draft.id}.json"
-        path.write_text(json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        os.chmod(path, 0o600)
+from outreach_tui.core.store import DraftStore
 
 
 def median_ms(

@@ -102,3 +102,19 @@ def test_real_read_only_folder_gives_one_clear_line_and_changes_nothing(
     assert len(lines) == 1 and "read-only file system" in lines[0].lower(), result.stderr
     assert "Traceback" not in result.stderr
     assert {p.name: p.read_bytes() for p in path.parent.iterdir()} == before
+
+
+async def test_data_folder_deleted_under_the_running_app(
+    make_app: Callable[..., OutreachApp], data_dir: Path, full_answers: Answers
+) -> None:
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+        shutil.rmtree(data_dir)
+        await pilot.press("end", *" Jr.", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert not app.screen.dirty
+    saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text())
+    assert saved["answers"]["sender"]["name"] == "Jordan Lee Jr."

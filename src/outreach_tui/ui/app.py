@@ -7,15 +7,32 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.reactive import var
+from textual.worker import get_current_worker
 
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.autosave import Autosave, AutosaveError, WorkState
+from outreach_tui.core.linkedin import (
+    ImportSummary,
+    LinkedInData,
+    LinkedInError,
+    import_export,
+    import_path,
+    load,
+    remove,
+)
 from outreach_tui.core.render import Renderer
 from outreach_tui.core.settings import Settings
 from outreach_tui.core.store import DraftError, DraftStore
 from outreach_tui.ui.screens.drafts import DraftsScreen
+from outreach_tui.ui.screens.linkedin_import import (
+    LinkedInImportScreen,
+    default_path,
+    remove_import_modal,
+)
 from outreach_tui.ui.screens.modals import resume_modal, unsaved_changes_modal
 from outreach_tui.ui.screens.wizard import OpenDrafts, WizardScreen
+from outreach_tui.ui.widgets.linkedin_panel import LinkedInPanel
 
 
 class OutreachApp(App[int]):
@@ -30,7 +47,14 @@ class OutreachApp(App[int]):
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+l", "linkedin_import", "LinkedIn import"),
+        Binding("ctrl+o", "linkedin_add", "Add suggested", show=False),
+        Binding("ctrl+r", "linkedin_remove", "Remove import", show=False),
     ]
+    linkedin: var[LinkedInData | None] = var(None, always_update=True, init=False)
+    """The user's LinkedIn import, once read (by a worker, after the first paint)."""
+    linkedin_status: var[str] = var("none", init=False)
+    """"none", "loading", "ready" or "damaged" (reported once; the file is left)."""
 
     def __init__(
         self,
@@ -40,12 +64,15 @@ class OutreachApp(App[int]):
         source: str | None = None,
         *,
         settings: Settings | None = None,
+        linkedin: LinkedInData | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.renderer = renderer
         self._answers = answers
         self._source = source
+        self._linkedin_given = linkedin
+        """A LinkedIn import given to the app (tests); else it reads the data folder's."""
         self.settings = settings or Settings()
         """The user's settings (defaults, theme, channel): see core/settings.py."""
         self.autosave: Autosave | None = Autosave(store.root)
@@ -70,6 +97,7 @@ class OutreachApp(App[int]):
             )
         if resume is not None:
             self._offer_resume(resume)
+        self.call_after_refresh(self._start_linkedin)
 
     def _new_wizard(
         self, answers: Answers | None = None, source: str | None = None, **kwargs: Any
@@ -141,6 +169,132 @@ class OutreachApp(App[int]):
         self.switch_screen(self._new_wizard(draft=draft))
         self.notify(f"Opened {draft.answers.contact.name or draft_id}.", title="Draft")
 
+    # -- LinkedIn import ---------------------------------------------------------------------
+
+    def _start_linkedin(self) -> None:
+        """After the first paint: read the import (if any) in a thread, never blocking a key."""
+        if self._linkedin_given is not None:
+            self.linkedin_status = "ready"
+            self.linkedin = self._linkedin_given
+        elif import_path(self.store.root).exists():
+            self.linkedin_status = "loading"
+            self.linkedin = None
+            self.run_worker(
+                self._load_linkedin,
+                thread=True,
+                group="linkedin",
+                exclusive=True,
+                exit_on_error=False,
+            )
+
+    def _load_linkedin(self) -> None:
+        try:
+            data = load(self.store.root)
+            if data is not None:
+                data.prepare()
+        except Exception as exc:  # reported once, and the file is left as it is
+            problem = str(exc) if isinstance(exc, LinkedInError) else f"cannot read it ({exc})"
+            self.call_from_thread(self._linkedin_damaged, problem)
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._linkedin_loaded, data)
+
+    def _linkedin_loaded(self, data: LinkedInData | None) -> None:
+        self.linkedin_status = "none" if data is None else "ready"
+        self.linkedin = data
+        if data is not None and data.problems:
+            self.notify(
+                "\n".join(data.problems),
+                title="LinkedIn import",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+
+    def _linkedin_damaged(self, problem: str) -> None:
+        self.linkedin_status = "damaged"
+        self.linkedin = None
+        self.notify(
+            problem,
+            title="LinkedIn import not read",
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("linkedin_"):  # the Research step's keys
+            screen = self.screen
+            step = screen.current if isinstance(screen, WizardScreen) else None
+            return step is not None and step.key == "research"
+        return True
+
+    def action_linkedin_add(self) -> None:
+        for panel in self.screen.query(LinkedInPanel):
+            panel.add_highlighted()
+
+    def action_linkedin_import(self, value: str = "", problem: str = "") -> None:
+        data = self.linkedin
+        current = ""
+        if data is not None:
+            current = f"Now imported: {data.summary.headline}."
+        self.push_screen(
+            LinkedInImportScreen(value or default_path(), current=current, problem=problem),
+            callback=self._linkedin_path_chosen,
+        )
+
+    def _linkedin_path_chosen(self, path: str | None) -> None:
+        if path:
+            self.run_worker(
+                lambda: self._import_linkedin(path),
+                thread=True,
+                group="linkedin",
+                exclusive=True,
+                exit_on_error=False,
+            )
+
+    def _import_linkedin(self, path: str) -> None:
+        try:
+            summary = import_export(Path(path).expanduser(), self.store.root)
+            data = load(self.store.root)
+            if data is not None:
+                data.prepare()
+        except Exception as exc:  # one line for the user, whatever went wrong
+            problem = str(exc) if isinstance(exc, LinkedInError) else f"{path}: {exc}"
+            self.call_from_thread(self._linkedin_import_failed, path, problem)
+            return
+        self.call_from_thread(self._linkedin_imported, summary, data)
+
+    def _linkedin_import_failed(self, path: str, problem: str) -> None:
+        self.notify(problem, title="LinkedIn import failed", severity="error", markup=False)
+        self.action_linkedin_import(path, problem)
+
+    def _linkedin_imported(self, summary: ImportSummary, data: LinkedInData | None) -> None:
+        self.linkedin_status = "none" if data is None else "ready"
+        self.linkedin = data
+        lines = [*summary.lines(), *summary.warnings]
+        self.notify("\n".join(lines), title="LinkedIn import", timeout=10, markup=False)
+
+    def action_linkedin_remove(self) -> None:
+        path = import_path(self.store.root)
+        if not path.exists():
+            self.notify("There is no LinkedIn import to remove.", title="LinkedIn")
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice != "remove":
+                return
+            try:
+                remove(self.store.root)
+            except LinkedInError as exc:
+                self.notify(str(exc), title="Not removed", severity="error", markup=False)
+                return
+            self.linkedin_status = "none"
+            self.linkedin = None
+            self.notify("Your LinkedIn import is removed.", title="LinkedIn")
+
+        self.push_screen(remove_import_modal(path), callback=decided)
+
     # -- quitting ------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
@@ -167,6 +321,7 @@ def create_app(
     *,
     store: DraftStore | None = None,
     renderer: Renderer | None = None,
+    linkedin: LinkedInData | None = None,
     settings: Settings | None = None,
 ) -> OutreachApp:
     """Build the app from a data folder (or a given store and renderer, for tests)."""
@@ -175,5 +330,6 @@ def create_app(
         renderer or Renderer(),
         answers=answers,
         source=source,
+        linkedin=linkedin,
         settings=settings,
     )

@@ -7,8 +7,10 @@ are calls into core/.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,11 +20,11 @@ from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Footer, Static
 
 from outreach_tui.core.answers import Answers, get_value, set_value
 from outreach_tui.core.autosave import Autosave, WorkState
-from outreach_tui.core.coach import CoachReport, coach
 from outreach_tui.core.fsutil import WriteError
 from outreach_tui.core.paths import short_path
 from outreach_tui.core.questions import STEP_OF, STEPS, Step, missing_required, step_index
@@ -35,8 +37,10 @@ from outreach_tui.core.render import (
     short_note,
 )
 from outreach_tui.core.store import Draft, DraftStore, StoreError
+
+if TYPE_CHECKING:
+    from outreach_tui.core.coach import CoachReport
 from outreach_tui.ui.screens.modals import TextPromptModal, save_failed_modal
-from outreach_tui.ui.widgets.coach_panel import CoachPanel
 from outreach_tui.ui.widgets.editor import (
     ChannelChosen,
     MessageEditor,
@@ -91,10 +95,12 @@ class WizardScreen(Screen[None]):
         That makes a new draft, freshly rendered: saving it never overwrites the first message.
         `autosave` keeps the work in progress safe; `resume` puts back work found there.
         """
-        super().__init__()
+        super().__init__(classes="-welcome")
         self.store = store
         self.renderer = renderer
         self.autosave = autosave
+        self._steps_mounted = False
+        self._mounting: asyncio.Lock | None = None
         self._autosave_timer: Timer | None = None
         self._autosave_failed = False
         self._resume_step = 0
@@ -133,20 +139,40 @@ class WizardScreen(Screen[None]):
                 yield Static("", id="step-hint")
                 with ContentSwitcher(initial="step-welcome", id="steps"):
                     yield self._welcome()
-                    for step in STEPS:
-                        if step.questions:
-                            yield StepForm(step, self.answers)
-                    yield ReviewStep()
-                    yield MessageEditor(self.channel)
                 with Horizontal(id="nav"):
                     yield Button("◀ Back", id="back")
                     yield Static("", id="nav-spacer")
                     yield Button("Next ▶", id="next", variant="primary")
-            with Vertical(id="side"):
-                yield Preview()
-                with VerticalScroll(id="coach-scroll"):
-                    yield CoachPanel()
+            yield Vertical(id="side")
         yield Footer()
+
+    async def ensure_steps(self) -> None:
+        """Mount the question steps, Review, the editor, the preview and the coach (once).
+
+        Only the welcome step is composed before the first paint, so the app shows up fast;
+        the rest is mounted right after and then stays mounted for the whole session.
+        """
+        if self._steps_mounted:
+            return
+        if self._mounting is None:
+            self._mounting = asyncio.Lock()
+        async with self._mounting:
+            if self._steps_mounted:
+                return
+            from outreach_tui.ui.widgets.coach_panel import CoachPanel
+
+            forms: list[Widget] = [StepForm(step, self.answers) for step in STEPS if step.questions]
+            switcher = self.query_one("#steps", ContentSwitcher)
+            await switcher.mount_all([*forms, ReviewStep(), MessageEditor(self.channel)])
+            for child in switcher.children:
+                if child.id != switcher.current:
+                    child.display = False
+            side = self.query_one("#side", Vertical)
+            await side.mount_all([Preview(), VerticalScroll(CoachPanel(), id="coach-scroll")])
+            self._steps_mounted = True
+
+    def _mount_soon(self) -> None:
+        self.run_worker(self.ensure_steps(), group="mount-steps")
 
     def _welcome(self) -> Vertical:
         start = "Continue with these answers" if self.source else "Start a new draft"
@@ -160,15 +186,23 @@ class WizardScreen(Screen[None]):
             id="step-welcome",
         )
 
-    def on_mount(self) -> None:
+    def on_resize(self) -> None:
+        """After a resize, bring the field being typed in back into view."""
+        self.call_after_refresh(_show_focused, self)
+
+    async def on_mount(self) -> None:
         if self._resume_step:
-            self.go_to(self._resume_step)
+            start = self._resume_step
         elif self.based_on is not None:  # a follow-up or thank-you: straight to its text
-            self.go_to(step_index("preview") + 1)
+            start = step_index("preview") + 1
         elif self.draft is not None:
-            self.go_to(step_index("review") + 1)
+            start = step_index("review") + 1
         else:
             self.go_to(0)
+            self.call_after_refresh(self._mount_soon)
+            return
+        await self.ensure_steps()
+        self.go_to(start)
 
     # -- steps ------------------------------------------------------------------------------
 
@@ -200,8 +234,11 @@ class WizardScreen(Screen[None]):
         next_button = self.query_one("#next", Button)
         next_button.display = step is not None and step.key != "preview"
         next_button.label = "Preview ▶" if step is not None and step.key == "review" else "Next ▶"
-        self.set_class(step is None, "-welcome")
-        self.set_class(step is not None and step.key == "preview", "-editing")
+        if self.has_class("-welcome") != (step is None):
+            self.set_class(step is None, "-welcome")
+        editing = step is not None and step.key == "preview"
+        if self.has_class("-editing") != editing:
+            self.set_class(editing, "-editing")
         if step is not None and step.key == "review":
             self.query_one(ReviewStep).show(self.answers, self._report())
         if step is not None and step.key == "preview":
@@ -228,8 +265,9 @@ class WizardScreen(Screen[None]):
             return None
         return self.query_one(f"#step-{step.key}", StepForm)
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         if self.step == 0:
+            await self.ensure_steps()
             self.go_to(1)
             return
         form = self._current_form()
@@ -252,9 +290,9 @@ class WizardScreen(Screen[None]):
 
     @on(Button.Pressed, "#next")
     @on(Button.Pressed, "#start")
-    def _next_pressed(self, event: Button.Pressed) -> None:
+    async def _next_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_next()
+        await self.action_next()
 
     @on(Button.Pressed, "#back")
     def _back_pressed(self, event: Button.Pressed) -> None:
@@ -291,7 +329,7 @@ class WizardScreen(Screen[None]):
 
     def refresh_preview(self) -> None:
         """Re-render the message from the answers into the preview pane."""
-        if self.step == 0 or self.has_class("-editing"):
+        if self.step == 0 or self.has_class("-editing") or not self._steps_mounted:
             return
         preview = self.query_one(Preview)
         try:
@@ -320,11 +358,15 @@ class WizardScreen(Screen[None]):
 
     def _report(self, subject: str | None = None, body: str | None = None) -> CoachReport:
         """The coach's reading of the text that would be saved (or of the text given)."""
+        from outreach_tui.core.coach import coach
+
         if body is None:
             subject, body = self.final_text()
         return coach(self.answers, self.channel, subject, body)
 
     def _update_coach(self, subject: str | None, body: str) -> None:
+        from outreach_tui.ui.widgets.coach_panel import CoachPanel
+
         report = self._report(subject, body)
         self.query_one(CoachPanel).show(report, notice=get_channel(self.channel).notice)
         self.query_one(MessageEditor).show_status(
@@ -473,3 +515,8 @@ class WizardScreen(Screen[None]):
 
     def action_drafts(self) -> None:
         self.post_message(OpenDrafts())
+
+
+def _show_focused(screen: Screen[object]) -> None:
+    if screen.focused is not None:
+        screen.focused.scroll_visible(animate=False, immediate=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,10 +14,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from outreach_tui.core.answers import Answers, get_value
-from outreach_tui.core.coach import CoachReport
 from outreach_tui.core.questions import FORM_STEPS, as_text, display_value
 from outreach_tui.core.safe_text import visible
-from outreach_tui.ui.widgets.coach_panel import score_gauge
+
+if TYPE_CHECKING:
+    from outreach_tui.core.coach import CoachReport
 
 LABEL_WIDTH = 34
 
@@ -41,6 +44,8 @@ def review_line(label: str, value: str, problem: str | None) -> Text:
 
 def score_summary(report: CoachReport) -> Content:
     """The gauge and the main reason, one or two lines above the answers."""
+    from outreach_tui.ui.widgets.coach_panel import score_gauge
+
     parts = [Content.assemble(("How it may land: ", "bold"), score_gauge(report.score))]
     top = report.top_reasons(1)
     if top:

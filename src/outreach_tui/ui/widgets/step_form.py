@@ -19,6 +19,10 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from outreach_tui.core.answers import Answers, get_value
 from outreach_tui.core.questions import Kind, Question, Step, as_text, from_text
+from outreach_tui.ui.widgets.linkedin_panel import LinkedInNotice, LinkedInPanel
+
+LINKEDIN_AFTER = "research.shared_connections"
+"""The question after which the Research step shows what the user's LinkedIn import knows."""
 
 
 def field_id(key: str) -> str:
@@ -119,8 +123,14 @@ class StepForm(VerticalScroll):
         self.can_focus = False
 
     def compose(self) -> ComposeResult:
+        keys = [question.key for question in self.step.questions]
+        notice = LinkedInNotice() if LINKEDIN_AFTER in keys else None
+        if notice is not None:
+            yield notice
         for question in self.step.questions:
             yield Field(question, get_value(self._answers, question.key))
+            if question.key == LINKEDIN_AFTER:
+                yield LinkedInPanel(field_id(question.key), notice)
 
     def fields(self) -> list[Field]:
         return list(self.query(Field))

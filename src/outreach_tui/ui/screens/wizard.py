@@ -60,6 +60,8 @@ interview, and see the message take shape as you answer. Everything stays on thi
 nothing is ever sent for you."""
 
 COUNTED_STEPS = len(STEPS)
+MOUNT_DELAY = 0.1
+"""Seconds after the first paint before the other steps are mounted."""
 AUTOSAVE_DELAY = 0.6
 """Seconds of quiet after a change before the work in progress is written to disk."""
 
@@ -161,18 +163,23 @@ class WizardScreen(Screen[None]):
                 return
             from outreach_tui.ui.widgets.coach_panel import CoachPanel
 
-            forms: list[Widget] = [StepForm(step, self.answers) for step in STEPS if step.questions]
             switcher = self.query_one("#steps", ContentSwitcher)
-            await switcher.mount_all([*forms, ReviewStep(), MessageEditor(self.channel)])
-            for child in switcher.children:
-                if child.id != switcher.current:
-                    child.display = False
+            widgets: list[Widget] = [
+                StepForm(step, self.answers) for step in STEPS if step.questions
+            ]
+            widgets += [ReviewStep(), MessageEditor(self.channel)]
+            for widget in widgets:  # one at a time, so paints and keys get through between
+                widget.display = False
+                await switcher.mount(widget)
+                await asyncio.sleep(0)
             side = self.query_one("#side", Vertical)
             await side.mount_all([Preview(), VerticalScroll(CoachPanel(), id="coach-scroll")])
             self._steps_mounted = True
 
     def _mount_soon(self) -> None:
-        self.run_worker(self.ensure_steps(), group="mount-steps")
+        # A moment after the first paint (the footer draws its keys then), unless a key
+        # asks for a step sooner.
+        self.set_timer(MOUNT_DELAY, lambda: self.run_worker(self.ensure_steps(), group="mount"))
 
     def _welcome(self) -> Vertical:
         start = "Continue with these answers" if self.source else "Start a new draft"

@@ -30,7 +30,11 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("08-preview", (100, 32), ["enter", *["ctrl+n"] * 6]),
     ("09-narrow-80x24", (80, 24), ["enter", "ctrl+n", "ctrl+n"]),
     ("10-drafts", (100, 32), ["ctrl+s", "ctrl+d"]),
+    ("11-linkedin", (100, 32), ["enter", "ctrl+n", "ctrl+n", "tab"]),
 ]
+LINKEDIN_EXPORT = ROOT / "tests" / "fixtures" / "linkedin"
+"""Invented connections and messages, imported before the shots named here start the app."""
+WITH_LINKEDIN = {"11-linkedin"}
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str], data: Path) -> Path:
@@ -48,7 +52,10 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], data: Path) -
         renderer=Renderer(),
     )
     async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # start-up work, e.g. reading the LinkedIn import
         await pilot.press(*keys)
+        await app.workers.wait_for_complete()
         app.clear_notifications()
         for widget in app.screen.query("Input, TextArea"):
             if isinstance(widget, Input | TextArea):
@@ -66,6 +73,10 @@ def main() -> int:
         for name, size, keys in SHOTS:
             data = Path(tmp) / ".local" / "share" / "outreach-tui"
             shutil.rmtree(data, ignore_errors=True)
+            if name in WITH_LINKEDIN:
+                from outreach_tui.core.linkedin import import_export
+
+                import_export(LINKEDIN_EXPORT, data)
             path = asyncio.run(shoot(name, size, keys, data))
             print(path.relative_to(ROOT))
     return 0

@@ -237,7 +237,7 @@ class OutreachApp(App[int]):
         data = self.linkedin
         current = ""
         if data is not None:
-            current = f"Now imported: {data.summary.headline}."
+            current = f"This replaces your current import ({data.summary.headline})."
         self.push_screen(
             LinkedInImportScreen(value or default_path(), current=current, problem=problem),
             callback=self._linkedin_path_chosen,

@@ -165,7 +165,7 @@ class WizardScreen(Screen[None]):
 
             switcher = self.query_one("#steps", ContentSwitcher)
             widgets: list[Widget] = [
-                StepForm(step, self.answers) for step in STEPS if step.questions
+                StepForm(step, self.answers, self.set_answer) for step in STEPS if step.questions
             ]
             widgets += [ReviewStep(), MessageEditor(self.channel)]
             for widget in widgets:  # one at a time, so paints and keys get through between
@@ -319,9 +319,13 @@ class WizardScreen(Screen[None]):
 
     @on(AnswerChanged)
     def _answer_changed(self, event: AnswerChanged) -> None:
-        if get_value(self.answers, event.key) == event.value:
+        self.set_answer(event.key, event.value)
+
+    def set_answer(self, key: str, value: object) -> None:
+        """An answer changed in a form: keep it, and redraw the preview (same frame)."""
+        if get_value(self.answers, key) == value:
             return
-        set_value(self.answers, event.key, event.value)
+        set_value(self.answers, key, value)
         self._changed()
         self.refresh_preview()
 

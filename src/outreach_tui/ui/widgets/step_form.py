@@ -1,11 +1,14 @@
 """A wizard step's form, built from the question declarations in core/questions.py.
 
-The form only turns keys into values: it posts `AnswerChanged` for every change and checks a
+The form only turns keys into values: it reports every change (to the `on_change` callback the
+screen gives it, so the preview is redrawn in the same frame as the key; or else as an
+`AnswerChanged` message) and checks a
 field (with the question's own pure `check`) when the user leaves it. It computes nothing else.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -13,7 +16,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.events import DescendantBlur
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
@@ -37,6 +42,28 @@ class AnswerChanged(Message):
         super().__init__()
         self.key = key
         self.value = value
+
+
+class AnswerInput(Input):
+    """An Input that reports each new value at once, in the same frame as the key.
+
+    Input.Changed reaches the form only after the key's echo is painted, so the live preview
+    would always trail the field by a frame; this watcher runs while the key is handled.
+
+    Its virtual size (the text's width, used only for its own horizontal scrolling) changes on
+    every key; Textual's Input then asks for a layout of the whole screen. The size here is a
+    fixed 3 rows by the column's width, so a repaint is enough.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, *args: Any, on_value: Callable[[AnswerInput], None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._on_value = on_value
+
+    def watch_value(self, value: str) -> None:
+        if self.is_mounted:
+            self._on_value(self)
 
 
 class Field(Vertical):
@@ -78,14 +105,22 @@ class Field(Vertical):
             )
         if q.kind is Kind.BOOL:
             return Checkbox(Text(q.label), bool(self.value), id=ident)
-        return Input(
+        return AnswerInput(
             text,
+            on_value=self._input_changed,
             placeholder=q.placeholder,
             id=ident,
             max_length=q.max_length,
             type="number" if q.kind is Kind.NUMBER else "text",
             select_on_focus=False,
         )
+
+    def _input_changed(self, widget: AnswerInput) -> None:
+        form = self.parent
+        while form is not None and not isinstance(form, StepForm):
+            form = form.parent
+        if isinstance(form, StepForm):
+            form.field_changed(self)
 
     def text(self) -> str:
         """The field's current content as text (what `Question.check` reads)."""
@@ -116,10 +151,16 @@ class Field(Vertical):
 class StepForm(VerticalScroll):
     """The fields of one step, in a scrolling column."""
 
-    def __init__(self, step: Step, answers: Answers) -> None:
+    def __init__(
+        self,
+        step: Step,
+        answers: Answers,
+        on_change: Callable[[str, Any], None] | None = None,
+    ) -> None:
         super().__init__(id=f"step-{step.key}", classes="step-form")
         self.step = step
         self._answers = answers
+        self._on_change = on_change
         self.can_focus = False
 
     def compose(self) -> ComposeResult:
@@ -154,8 +195,11 @@ class StepForm(VerticalScroll):
 
     def _changed(self, widget: Widget) -> None:
         field = self._field_of(widget)
-        if field is None:
-            return
+        if field is not None:
+            self.field_changed(field)
+
+    def field_changed(self, field: Field) -> None:
+        """A field's content changed: report the answer's new value."""
         question = field.question
         if question.kind is Kind.CHOICE:
             value: Any = field.text()
@@ -163,7 +207,10 @@ class StepForm(VerticalScroll):
             value = from_text(question, field.text())
         if field.has_class("-invalid") and question.check(field.text()) is None:
             field.clear_error()
-        self.post_message(AnswerChanged(question.key, value))
+        if self._on_change is not None:
+            self._on_change(question.key, value)
+        else:
+            self.post_message(AnswerChanged(question.key, value))
 
     @on(Input.Changed)
     @on(TextArea.Changed)
@@ -172,6 +219,8 @@ class StepForm(VerticalScroll):
     def _on_any_change(self, event: Message) -> None:
         event.stop()
         widget = getattr(event, "control", None) or getattr(event, "text_area", None)
+        if isinstance(widget, AnswerInput):
+            return  # already reported by the input itself, while the key was handled
         if isinstance(widget, Widget):
             self._changed(widget)
 

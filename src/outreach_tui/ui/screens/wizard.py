@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Footer, Static
+from textual.widgets import Button, ContentSwitcher, Static
 
 from outreach_tui.core.answers import Answers, get_value, set_value
 from outreach_tui.core.autosave import Autosave, WorkState
@@ -48,6 +48,7 @@ from outreach_tui.ui.widgets.editor import (
     ShortenRequested,
     TextEdited,
 )
+from outreach_tui.ui.widgets.footer import QuietFooter
 from outreach_tui.ui.widgets.preview import Preview
 from outreach_tui.ui.widgets.review import JumpToQuestion, ReviewStep
 from outreach_tui.ui.widgets.step_form import AnswerChanged, StepForm, field_id
@@ -97,7 +98,7 @@ class WizardScreen(Screen[None]):
         That makes a new draft, freshly rendered: saving it never overwrites the first message.
         `autosave` keeps the work in progress safe; `resume` puts back work found there.
         """
-        super().__init__(classes="-welcome")
+        super().__init__()
         self.store = store
         self.renderer = renderer
         self.autosave = autosave
@@ -145,8 +146,10 @@ class WizardScreen(Screen[None]):
                     yield Button("◀ Back", id="back")
                     yield Static("", id="nav-spacer")
                     yield Button("Next ▶", id="next", variant="primary")
-            yield Vertical(id="side")
-        yield Footer()
+            side = Vertical(id="side")
+            side.display = False  # no preview on the welcome step
+            yield side
+        yield QuietFooter()
 
     async def ensure_steps(self) -> None:
         """Mount the question steps, Review, the editor, the preview and the coach (once).
@@ -173,7 +176,9 @@ class WizardScreen(Screen[None]):
                 await switcher.mount(widget)
                 await asyncio.sleep(0)
             side = self.query_one("#side", Vertical)
-            await side.mount_all([Preview(), VerticalScroll(CoachPanel(), id="coach-scroll")])
+            coach = VerticalScroll(CoachPanel(), id="coach-scroll")
+            coach.display = False
+            await side.mount_all([Preview(), coach])
             self._steps_mounted = True
 
     def _mount_soon(self) -> None:
@@ -241,17 +246,23 @@ class WizardScreen(Screen[None]):
         next_button = self.query_one("#next", Button)
         next_button.display = step is not None and step.key != "preview"
         next_button.label = "Preview ▶" if step is not None and step.key == "review" else "Next ▶"
-        if self.has_class("-welcome") != (step is None):
-            self.set_class(step is None, "-welcome")
+        # Display flags, not classes on the screen: a screen class restyles every widget.
         editing = step is not None and step.key == "preview"
-        if self.has_class("-editing") != editing:
-            self.set_class(editing, "-editing")
+        self._show("#side", step is not None)
+        if self._steps_mounted:
+            self._show("#preview", not editing)
+            self._show("#coach-scroll", editing)
         if step is not None and step.key == "review":
             self.query_one(ReviewStep).show(self.answers, self._report())
         if step is not None and step.key == "preview":
             self._load_editor()
         self.refresh_preview()
         self._focus_step(focus_key)
+
+    def _show(self, selector: str, shown: bool) -> None:
+        widget = self.query_one(selector)
+        if widget.display != shown:
+            widget.display = shown
 
     def _focus_step(self, focus_key: str | None) -> None:
         step = self.current
@@ -340,7 +351,8 @@ class WizardScreen(Screen[None]):
 
     def refresh_preview(self) -> None:
         """Re-render the message from the answers into the preview pane."""
-        if self.step == 0 or self.has_class("-editing") or not self._steps_mounted:
+        editing = self.current is not None and self.current.key == "preview"
+        if self.step == 0 or editing or not self._steps_mounted:
             return
         preview = self.query_one(Preview)
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,17 +30,18 @@ from outreach_tui.core.fsutil import WriteError
 from outreach_tui.core.paths import short_path
 from outreach_tui.core.questions import STEP_OF, STEPS, Step, missing_required, step_index
 from outreach_tui.core.render import (
+    Channel,
     Rendered,
     Renderer,
     RenderError,
     fitting_channels,
-    get_channel,
     short_note,
 )
 from outreach_tui.core.store import Draft, DraftStore, StoreError
 
 if TYPE_CHECKING:
     from outreach_tui.core.coach import CoachReport
+from outreach_tui.ui.external import EditorError, edit_in
 from outreach_tui.ui.screens.modals import TextPromptModal, save_failed_modal
 from outreach_tui.ui.widgets.editor import (
     ChannelChosen,
@@ -79,6 +81,8 @@ class WizardScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+d", "drafts", "Drafts", priority=True),
+        Binding("ctrl+t", "external_editor", "Editor", priority=True),
+        Binding("ctrl+g", "copy_message", "Copy", priority=True),
     ]
 
     def __init__(
@@ -170,7 +174,7 @@ class WizardScreen(Screen[None]):
             widgets: list[Widget] = [
                 StepForm(step, self.answers, self.set_answer) for step in STEPS if step.questions
             ]
-            widgets += [ReviewStep(), MessageEditor(self.channel)]
+            widgets += [ReviewStep(), MessageEditor(self.channel, self.renderer.channels())]
             for widget in widgets:  # one at a time, so paints and keys get through between
                 widget.display = False
                 await switcher.mount(widget)
@@ -258,6 +262,13 @@ class WizardScreen(Screen[None]):
             self._load_editor()
         self.refresh_preview()
         self._focus_step(focus_key)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Editor and Copy belong to the Preview step: hidden from the footer elsewhere."""
+        if action in ("external_editor", "copy_message"):
+            return self.current is not None and self.current.key == "preview"
+        return True
 
     def _show(self, selector: str, shown: bool) -> None:
         widget = self.query_one(selector)
@@ -346,8 +357,16 @@ class WizardScreen(Screen[None]):
         except RenderError:
             return None
 
+    def spec(self) -> Channel:
+        """The current channel: built-in, or one the user's templates add."""
+        try:
+            return self.renderer.channel(self.channel)
+        except RenderError:
+            self.channel = "message"
+            return self.renderer.channel(self.channel)
+
     def limit(self) -> int:
-        return get_channel(self.channel).limit_for(self.answers.premium)
+        return self.spec().limit_for(self.answers.premium)
 
     def refresh_preview(self) -> None:
         """Re-render the message from the answers into the preview pane."""
@@ -360,11 +379,11 @@ class WizardScreen(Screen[None]):
         except RenderError as exc:
             preview.show_error(str(exc))
             return
-        preview.show(rendered, get_channel(self.channel), self.limit())
+        preview.show(rendered, self.spec(), self.limit())
 
     def final_text(self) -> tuple[str | None, str]:
         """The subject and message that would be saved now (the user's edits win)."""
-        channel = get_channel(self.channel)
+        channel = self.spec()
         if self.edited is not None:
             subject, body = self.edited
         else:
@@ -375,8 +394,12 @@ class WizardScreen(Screen[None]):
     def _load_editor(self) -> None:
         subject, body = self.final_text()
         editor = self.query_one(MessageEditor)
-        editor.load(get_channel(self.channel), subject, body, self.limit(), self.edited is not None)
+        editor.load(self.spec(), subject, body, self.limit(), self.edited is not None)
         editor.show_fits(fitting_channels(self.answers, self.renderer))
+        rendered = self._render_message()
+        editor.show_template(
+            self.renderer.template_files(self.channel), rendered.warning if rendered else ""
+        )
         self._update_coach(subject, body)
 
     def _report(self, subject: str | None = None, body: str | None = None) -> CoachReport:
@@ -385,13 +408,13 @@ class WizardScreen(Screen[None]):
 
         if body is None:
             subject, body = self.final_text()
-        return coach(self.answers, self.channel, subject, body)
+        return coach(self.answers, self.spec(), subject, body)
 
     def _update_coach(self, subject: str | None, body: str) -> None:
         from outreach_tui.ui.widgets.coach_panel import CoachPanel
 
         report = self._report(subject, body)
-        self.query_one(CoachPanel).show(report, notice=get_channel(self.channel).notice)
+        self.query_one(CoachPanel).show(report, notice=self.spec().notice)
         self.query_one(MessageEditor).show_status(
             len(body), self.limit(), self.edited is not None, report.length.level
         )
@@ -411,7 +434,7 @@ class WizardScreen(Screen[None]):
     def _text_edited(self, event: TextEdited) -> None:
         self.edited = (event.subject, event.body)
         self._changed()
-        subject = event.subject if get_channel(self.channel).has_subject else None
+        subject = event.subject if self.spec().has_subject else None
         self._update_coach(subject, event.body)
 
     @on(ShortenRequested)
@@ -433,6 +456,52 @@ class WizardScreen(Screen[None]):
         self._changed()
         self._load_editor()
         self.notify("The message follows your answers again.", title="Reset")
+
+    # -- your editor and the clipboard ------------------------------------------------------
+
+    def _editor_text(self) -> tuple[str, str]:
+        from outreach_tui.ui.widgets.editor import MessageEditor
+
+        return self.query_one(MessageEditor).text()
+
+    def action_copy_message(self) -> None:
+        """Copy the message (OSC 52, so it works over SSH too); the subject is in the palette."""
+        subject, body = self._editor_text()
+        self.app.copy_to_clipboard(body)
+        extra = f"\nSubject: {subject}" if self.spec().has_subject and subject else ""
+        self.notify(
+            f"The message ({len(body):,} characters) is on the clipboard.{extra}",
+            title="Copied",
+            markup=False,
+        )
+
+    def action_copy_subject(self) -> None:
+        subject, _body = self._editor_text()
+        self.app.copy_to_clipboard(subject)
+        self.notify("The subject line is on the clipboard.", title="Copied")
+
+    def action_external_editor(self) -> None:
+        """Edit the message in $VISUAL or $EDITOR; the app steps aside while it runs."""
+        command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not command:
+            self.notify(
+                "Set $VISUAL or $EDITOR to use your own editor, e.g. export EDITOR=nano.",
+                title="No editor set",
+                severity="warning",
+            )
+            return
+        subject, body = self._editor_text()
+        try:
+            edited = edit_in(command, body, self.app)
+        except EditorError as exc:
+            self.notify(str(exc), title="Editor", severity="error", markup=False)
+            return
+        if edited == body:
+            return
+        self.edited = (subject, edited)
+        self._changed()
+        self._load_editor()
+        self.notify("Your editor's text is in the message now.", title="Edited")
 
     # -- saving -------------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from outreach_tui.core.render import CHANNELS, NOTE_CHANNEL, Channel
+from outreach_tui.core.render import CHANNELS, NOTE_CHANNEL, Channel, TemplateFile
+from outreach_tui.core.safe_text import visible
 from outreach_tui.ui.widgets.preview import count_line
 
 
@@ -37,16 +38,17 @@ class ShortenRequested(Message):
 
 
 class MessageEditor(Vertical):
-    def __init__(self, channel: str) -> None:
+    def __init__(self, channel: str, channels: dict[str, Channel] | None = None) -> None:
         super().__init__(id="step-preview")
         self._channel = channel
+        self._channels = channels or CHANNELS
         self._loaded: tuple[str, str] = ("", "")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="channel-row"):
             yield Label("Channel", classes="inline-label")
             yield Select(
-                [(Text(c.title), c.name) for c in CHANNELS.values()],
+                [(Text(c.title), c.name) for c in self._channels.values()],
                 value=self._channel,
                 allow_blank=False,
                 id="channel",
@@ -55,6 +57,7 @@ class MessageEditor(Vertical):
             yield Label("Subject", classes="inline-label")
             yield Input(id="subject", select_on_focus=False)
         yield Static("", id="fit-line")
+        yield Static("", id="template-line")
         yield TextArea(id="message", soft_wrap=True)
         with Horizontal(id="editor-status"):
             yield Static("", id="counter")
@@ -90,6 +93,23 @@ class MessageEditor(Vertical):
         self.query_one("#edit-note", Static).update(note)
         self.query_one("#reset", Button).disabled = not edited
         self.query_one("#shorten", Button).display = self._channel == NOTE_CHANNEL and chars > limit
+
+    def show_template(self, files: tuple[TemplateFile, ...], warning: str) -> None:
+        """Which template file the text comes from, and what went wrong with the user's own."""
+        line = Text("Template: ", style="bold")
+        if all(f.builtin for f in files):
+            line.append("built-in")
+        else:
+            parts = ("body", "subject")
+            line.append(
+                "; ".join(
+                    f"{part} {visible(f.describe())}" for part, f in zip(parts, files, strict=False)
+                )
+            )
+        if warning:
+            line.append("\n⚠ ", style="bold red")
+            line.append(visible(warning))
+        self.query_one("#template-line", Static).update(line)
 
     def show_fits(self, fits: dict[str, bool]) -> None:
         """Which channels the current answers fit, for choosing one."""

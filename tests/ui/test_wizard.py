@@ -342,8 +342,7 @@ async def test_open_a_saved_draft_restores_answers_and_edits(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab", "enter")  # "Open saved drafts"
         assert isinstance(app.screen, DraftsScreen)
-        listing = app.screen.query_one("#drafts-list", OptionList)
-        assert "Alex Morgan" in str(listing.get_option_at_index(0).prompt)
+        assert "Alex Morgan" in str(app.screen.table.get_row_at(0)[0])
         await pilot.press("enter")
         await pilot.pause()
         screen = wizard(app)
@@ -372,9 +371,10 @@ async def test_damaged_draft_is_listed_not_opened_and_left_alone(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+d")
         assert isinstance(app.screen, DraftsScreen)
-        listing = app.screen.query_one("#drafts-list", OptionList)
-        row = listing.get_option_at_index(0)
-        assert "damaged" in str(row.prompt) and row.disabled
+        row = app.screen.rows[0]
+        assert row.damaged and "damaged" in [str(c) for c in app.screen.table.get_row_at(0)]
+        await pilot.press("enter")  # a damaged file does not open
+        assert isinstance(app.screen, DraftsScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, WizardScreen)
     assert broken.read_bytes() == b'{"schema_version": 1, "answers": '

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import var
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_worker
 
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.autosave import Autosave, AutosaveError, WorkState
+from outreach_tui.core.library import Library
 from outreach_tui.core.linkedin import (
     ImportSummary,
     LinkedInData,
@@ -24,7 +28,7 @@ from outreach_tui.core.linkedin import (
 from outreach_tui.core.render import Renderer
 from outreach_tui.core.settings import Settings
 from outreach_tui.core.store import DraftError, DraftStore
-from outreach_tui.ui.screens.drafts import DraftsScreen
+from outreach_tui.ui.screens.drafts import DraftsScreen, OpenDraft
 from outreach_tui.ui.screens.linkedin_import import (
     LinkedInImportScreen,
     default_path,
@@ -63,9 +67,11 @@ class OutreachApp(App[int]):
         answers: Answers | None = None,
         source: str | None = None,
         *,
+        today: Callable[[], date] = date.today,
         settings: Settings | None = None,
         linkedin: LinkedInData | None = None,
     ) -> None:
+        """`today` is the user's date (tests pass a fixed one): it decides what is due."""
         super().__init__()
         self.store = store
         self.renderer = renderer
@@ -76,6 +82,11 @@ class OutreachApp(App[int]):
         self.settings = settings or Settings()
         """The user's settings (defaults, theme, channel): see core/settings.py."""
         self.autosave: Autosave | None = Autosave(store.root)
+        self.today = today
+        self.trashed: list[str] = []
+        """Drafts moved to the trash while the app runs, most recent last (the undo stack)."""
+        self._library: Library | None = None
+        self._due_worker: Worker[None] | None = None
 
     def on_mount(self) -> None:
         resume: WorkState | None = None
@@ -98,6 +109,7 @@ class OutreachApp(App[int]):
         if resume is not None:
             self._offer_resume(resume)
         self.call_after_refresh(self._start_linkedin)
+        self.call_after_refresh(self._check_due)
 
     def _new_wizard(
         self, answers: Answers | None = None, source: str | None = None, **kwargs: Any
@@ -136,38 +148,84 @@ class OutreachApp(App[int]):
 
     # -- drafts ----------------------------------------------------------------------------------
 
-    def on_open_drafts(self, _: OpenDrafts) -> None:
-        self.open_drafts()
+    @property
+    def library(self) -> Library:
+        """The drafts library: one instance, made on first use (not at start-up)."""
+        if self._library is None:
+            self._library = Library(
+                self.store, today=self.today, follow_up_days=self.settings.follow_up_days
+            )
+        return self._library
 
-    def open_drafts(self) -> None:
-        self.push_screen(DraftsScreen(self.store), callback=self._draft_chosen)
+    def _check_due(self) -> None:
+        """After the first screen is drawn: say what is due, from a thread (no file is parsed
+        for unchanged drafts, but 10,000 of them still take a moment to scan)."""
+        self._due_worker = self.run_worker(
+            self._due_summary, name="due-summary", thread=True, exit_on_error=False
+        )
 
-    def _draft_chosen(self, draft_id: str | None) -> None:
-        if draft_id is None:
+    def _due_summary(self) -> None:
+        try:
+            self.library.refresh()
+            summary = self.library.summary()
+        except (DraftError, OSError):  # the Drafts screen reports it; start-up stays quiet
+            return
+        if summary:
+            self.call_from_thread(
+                self.notify,
+                f"{summary}. Press ctrl+d to see your drafts.",
+                title="Due",
+                timeout=10,
+                markup=False,
+            )
+
+    async def on_open_drafts(self, _: OpenDrafts) -> None:
+        await self.open_drafts()
+
+    async def open_drafts(self) -> None:
+        """Show the Drafts screen (after the start-up scan, which uses the same index)."""
+        if isinstance(self.screen, DraftsScreen):
+            return
+        worker = self._due_worker
+        if worker is not None and not worker.is_finished:
+            with contextlib.suppress(WorkerFailed, WorkerCancelled):
+                await worker.wait()
+        self.push_screen(
+            DraftsScreen(self.library, today=self.today, trashed=self.trashed),
+            callback=self._draft_chosen,
+        )
+
+    def _draft_chosen(self, choice: OpenDraft | None) -> None:
+        if choice is None:
             return
         wizard = self.wizard
         if wizard is not None and wizard.dirty:
 
-            def decided(choice: str | None) -> None:
-                if choice == "save" and not wizard.action_save():
+            def decided(answer: str | None) -> None:
+                if answer == "save" and not wizard.action_save():
                     return
-                if choice == "discard":
+                if answer == "discard":
                     wizard.discard_autosave()
-                if choice in ("save", "discard"):
-                    self._open_draft(draft_id)
+                if answer in ("save", "discard"):
+                    self._open_draft(choice)
 
             self.push_screen(unsaved_changes_modal("opening another draft"), callback=decided)
             return
-        self._open_draft(draft_id)
+        self._open_draft(choice)
 
-    def _open_draft(self, draft_id: str) -> None:
+    def _open_draft(self, choice: OpenDraft) -> None:
         try:
-            draft = self.store.load(draft_id)
+            draft = self.library.load(choice.draft_id)
         except DraftError as exc:
-            self.notify(str(exc), title="Cannot open draft", severity="error")
+            self.notify(str(exc), title="Cannot open draft", severity="error", markup=False)
             return
-        self.switch_screen(self._new_wizard(draft=draft))
-        self.notify(f"Opened {draft.answers.contact.name or draft_id}.", title="Draft")
+        self.switch_screen(self._new_wizard(draft=draft, channel=choice.channel))
+        who = draft.answers.contact.name or choice.draft_id
+        if choice.channel is not None:
+            message = f"A new {choice.channel} to {who}, from the same answers."
+        else:
+            message = f"Opened {who}."
+        self.notify(message, title="Draft", markup=False)
 
     # -- LinkedIn import ---------------------------------------------------------------------
 
@@ -323,8 +381,9 @@ def create_app(
     renderer: Renderer | None = None,
     linkedin: LinkedInData | None = None,
     settings: Settings | None = None,
+    today: Callable[[], date] = date.today,
 ) -> OutreachApp:
-    """Build the app from a data folder (or a given store and renderer, for tests)."""
+    """Build the app from a data folder (or a given store, renderer and clock, for tests)."""
     return OutreachApp(
         store or DraftStore(data_dir),
         renderer or Renderer(),
@@ -332,4 +391,5 @@ def create_app(
         source=source,
         linkedin=linkedin,
         settings=settings,
+        today=today,
     )

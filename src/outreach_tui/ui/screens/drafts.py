@@ -1,75 +1,465 @@
-"""The saved drafts: pick one to continue it in the wizard."""
+"""The Drafts screen: every saved draft, filtered as you type, sorted by last change or by due
+date, with what to do next on the highlighted one.
+
+Listing and filtering go through core.library.Library (index rows: no file is parsed on a
+keystroke); every change (mark, rename, duplicate, trash, restore) is a Library call. The screen
+dismisses with an OpenDraft for the app to open in the wizard, or None.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Resize
+from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Footer, Input, Static
 
+from outreach_tui.core.fsutil import WriteError, atomic_write
+from outreach_tui.core.ics import calendar_text
+from outreach_tui.core.index import Row
+from outreach_tui.core.library import SORT_DUE, SORT_UPDATED, Library
 from outreach_tui.core.paths import short_path
-from outreach_tui.core.store import DraftEntry, DraftError, DraftStore
+from outreach_tui.core.render import Rendered
+from outreach_tui.core.store import DraftError, StoreError
+from outreach_tui.core.tracking import STATUS_LABELS, TrackingError
+from outreach_tui.ui.screens.drafts_rows import Column, columns_for, detail_line, row_cells
+from outreach_tui.ui.screens.modals import (
+    MarkStatusModal,
+    StatusChoice,
+    TextPromptModal,
+    export_modal,
+    trash_modal,
+)
+
+SORT_LABELS = {SORT_UPDATED: "last change", SORT_DUE: "due date"}
+ROW_ACTIONS = ("open", "follow_up", "mark", "duplicate", "rename", "trash", "export")
+"""Actions on the highlighted row: hidden while the filter has focus or nothing is listed."""
+GOOD_ROW_ACTIONS = ("open", "mark", "duplicate", "rename", "export")
+"""Those a damaged file cannot take (it can only go to the trash)."""
 
 
-def entry_line(entry: DraftEntry) -> Text:
-    """One row: contact, organisation, channel, last change; or the damage, for a bad file."""
-    if entry.draft is None:
-        line = Text("⚠ ", style="bold red")
-        line.append(entry.path.name, style="bold")
-        line.append(f"  damaged, left as it is: {entry.error}")
-        return line
-    answers = entry.draft.answers
-    line = Text(answers.contact.name or "(no name yet)", style="bold")
-    if answers.contact.organization:
-        line.append(f" · {answers.contact.organization}")
-    line.append(f"  [{entry.draft.channel}]", style="dim")
-    line.append(f"  {entry.draft.updated.replace('T', ' ')[:16]}", style="dim")
-    return line
+PAGE = 100
+"""Rows put in the table at a time: more are added as the cursor or the scroll nears the end,
+so 10,000 drafts open, and filter, as fast as a hundred."""
 
 
-class DraftsScreen(Screen[str | None]):
-    """Lists every draft in the data folder; dismisses with the chosen draft's id."""
+class DraftsTable(DataTable[Text]):
+    """The drafts list: a row per draft; Enter opens the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open")]
+
+    class NearEnd(Message):
+        """Scrolled close to the last row shown: time to add the next page."""
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if new >= self.max_scroll_y - 5:
+            self.post_message(self.NearEnd())
+
+
+@dataclass(frozen=True)
+class OpenDraft:
+    """The Drafts screen's result: open this draft in the wizard.
+
+    `channel` ("follow-up", "thank-you") starts a new draft from its answers on that channel.
+    """
+
+    draft_id: str
+    channel: str | None = None
+
+
+class DraftsScreen(Screen[OpenDraft | None]):
+    """Every draft in the data folder, as a list a person works through."""
 
     BINDINGS = [
-        Binding("escape", "close", "Back"),
+        Binding("f", "follow_up", "Write it"),
+        Binding("m", "mark", "Mark"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("d", "duplicate", "Duplicate"),
+        Binding("r", "rename", "Rename"),
+        Binding("delete,x", "trash", "Delete", key_display="del"),
+        Binding("u", "undo", "Undo"),
+        Binding("e", "export", "Export"),
+        Binding("s", "sort", "Sort"),
+        Binding("escape", "back", "Back"),
         Binding("ctrl+d", "close", "Back", show=False),
     ]
 
-    def __init__(self, store: DraftStore) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        today: Callable[[], date] = date.today,
+        trashed: list[str] | None = None,
+    ) -> None:
+        """`trashed` is the app's undo stack (ids moved to the trash while it runs)."""
         super().__init__()
-        self.store = store
+        self.library = library
+        self.today = today
+        self.trashed: list[str] = trashed if trashed is not None else []
+        self.sort = SORT_UPDATED
+        self.rows: list[Row] = []
+        self._columns: list[Column] = []
+
+    # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("outreach-tui · Saved drafts", style="bold"), id="drafts-title")
-        yield Static(Text(f"In {short_path(self.store.drafts_dir)}"), id="drafts-folder")
-        yield OptionList(id="drafts-list", markup=False)
+        yield Static("", id="drafts-title")
+        folder = Text(f"Folder: {short_path(self.library.store.drafts_dir)}")
+        yield Static(folder, id="drafts-folder")
+        yield Static("", id="drafts-due")
+        yield Input(
+            placeholder="/ Filter: name, organisation, any text",
+            id="drafts-filter",
+            compact=True,
+        )
+        yield DraftsTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="drafts-detail")
         yield Footer()
 
-    def on_mount(self) -> None:
-        listing = self.query_one(OptionList)
-        try:
-            entries = self.store.entries()
-        except DraftError as exc:
-            listing.add_option(Option(Text(str(exc)), disabled=True))
-            return
-        if not entries:
-            listing.add_option(
-                Option(Text("No saved drafts yet. Press Escape to write one."), disabled=True)
-            )
-        for entry in entries:
-            listing.add_option(Option(entry_line(entry), id=entry.id, disabled=entry.damaged))
-        usable = [i for i, entry in enumerate(entries) if not entry.damaged]
-        if usable:
-            listing.highlighted = usable[0]
-        listing.focus()
+    @property
+    def table(self) -> DraftsTable:
+        return self.query_one("#drafts-table", DraftsTable)
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#drafts-filter", Input)
+
+    def on_mount(self) -> None:
+        try:
+            self.library.refresh()
+        except DraftError as exc:
+            self._say(str(exc), title="Cannot list drafts", severity="error")
+        self.reload()
+        self.table.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        columns = columns_for(event.size.width)
+        if columns != self._columns:
+            self.reload(keep=self.current_id)
+
+    # -- the list ---------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Row | None:
+        table = self.table
+        if not self.rows or not 0 <= table.cursor_row < len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    @property
+    def current_id(self) -> str | None:
+        row = self.current
+        return row.id if row else None
+
+    def reload(self, keep: str | None = None) -> None:
+        """Fill the table from the index (filter and sort applied); keep the cursor on `keep`."""
+        self.rows = self.library.rows(self.filter_input.value, self.sort)
+        table = self.table
+        columns = columns_for(self.size.width or 100)
+        if columns != self._columns:
+            table.clear(columns=True)
+            for column in columns:
+                table.add_column(column.label, width=column.width, key=column.key)
+            self._columns = columns
+        else:
+            table.clear()
+        index = next((i for i, r in enumerate(self.rows) if r.id == keep), None)
+        if index is None:  # start on the first draft that opens, not on a damaged file
+            index = next((i for i, r in enumerate(self.rows) if not r.damaged), 0)
+        self._add_rows(max(PAGE, index + 1 + PAGE // 2))
+        if self.rows:
+            table.move_cursor(row=index, scroll=True)
+        self._show_header()
+        self._show_detail()
+
+    def _add_rows(self, upto: int) -> None:
+        """Put rows into the table up to `upto` (the rest wait until the user gets near)."""
+        table = self.table
+        start = table.row_count
+        if upto <= start or start >= len(self.rows):
+            return
+        today = self.today()
+        table.add_rows(row_cells(r, today, self._columns) for r in self.rows[start:upto])
+
+    @on(DraftsTable.NearEnd)
+    def _near_end(self) -> None:
+        self._add_rows(self.table.row_count + PAGE)
+
+    def _show_header(self) -> None:
+        total = len(self.library.index.rows())
+        count = f"{total:,} draft{'' if total == 1 else 's'}"
+        if len(self.rows) != total:
+            count = f"{len(self.rows):,} of {count}"
+        title = Text("outreach-tui · Your drafts", style="bold")
+        title.append(f" · {count} · sorted by {SORT_LABELS[self.sort]}")
+        self.query_one("#drafts-title", Static).update(title)
+        summary = self.library.summary(self.today())
+        due = self.query_one("#drafts-due", Static)
+        due.update(Text(f"Due: {summary}" if summary else ""))
+        due.display = bool(summary)
+
+    def _show_detail(self) -> None:
+        line = detail_line(self.current, self.today(), len(self.rows), self.filter_input.value)
+        self.query_one("#drafts-detail", Static).update(line)
+        self.refresh_bindings()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.table.row_count - 10:
+            self._add_rows(self.table.row_count + PAGE)
+        self._show_detail()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.action_open()
+
+    @on(Input.Changed, "#drafts-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.reload(keep=self.current_id)
+
+    @on(Input.Submitted, "#drafts-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return bool(self.trashed)
+        if action in ROW_ACTIONS:
+            row = self.current
+            if row is None or self.filter_input.has_focus:
+                return False
+            if action in GOOD_ROW_ACTIONS and row.damaged:
+                return None  # shown greyed: a damaged file only goes to the trash
+            if action == "follow_up" and row.due_kind is None:
+                return False
+        return not (action in ("sort", "filter") and self.filter_input.has_focus)
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _say(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float = 5,
+    ) -> None:
+        """A notification with the user's text shown as typed (never read as markup)."""
+        self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def action_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_back(self) -> None:
+        if self.filter_input.has_focus:
+            self.table.focus()
+            return
+        self.action_close()
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_sort(self) -> None:
+        self.sort = SORT_DUE if self.sort == SORT_UPDATED else SORT_UPDATED
+        self.reload(keep=self.current_id)
+        self._say(f"Sorted by {SORT_LABELS[self.sort]}.", timeout=2)
+
+    def _usable(self) -> Row | None:
+        """The highlighted draft if it can be opened; says why not otherwise."""
+        row = self.current
+        if row is None:
+            return None
+        if row.damaged:
+            self._say(
+                f"{row.id}.json cannot be read ({row.error}); it is left as it is.",
+                title="Damaged file",
+                severity="warning",
+            )
+            return None
+        return row
+
+    def action_open(self) -> None:
+        row = self._usable()
+        if row is not None:
+            self.dismiss(OpenDraft(row.id))
+
+    def action_follow_up(self) -> None:
+        row = self._usable()
+        if row is None:
+            return
+        if row.due_kind is None:
+            self._say("Nothing is due for this draft: mark it sent first.", title="Nothing due")
+            return
+        self.dismiss(OpenDraft(row.id, channel=row.due_kind))
+
+    def action_mark(self) -> None:
+        row = self._usable()
+        if row is None:
+            return
+
+        def chosen(choice: StatusChoice | None) -> None:
+            if choice is None:
+                return
+            try:
+                draft = self.library.mark(row.id, choice.action, choice.on)
+            except (DraftError, StoreError, TrackingError) as exc:
+                self._say(str(exc), title="Not marked", severity="error")
+                return
+            self.reload(keep=row.id)
+            message = f"{STATUS_LABELS.get(choice.action, choice.action)} on {choice.on}"
+            for kind, due in draft.tracking.open_dues():
+                message += f"; {kind} due {due.isoformat()}"
+            self._say(message, title=draft.display_title)
+
+        self.app.push_screen(MarkStatusModal(row.title, row.status, self.today()), chosen)
+
+    def action_duplicate(self) -> None:
+        row = self._usable()
+        if row is None:
+            return
+        where = row.organisation or "the same organisation"
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                copy = self.library.duplicate(row.id, name)
+            except (DraftError, StoreError) as exc:
+                self._say(str(exc), title="Not duplicated", severity="error")
+                return
+            self.dismiss(OpenDraft(copy.id))
+
+        prompt = TextPromptModal(
+            "Duplicate for someone else",
+            f"A new draft to another person at {where}. It keeps your details, the organisation, "
+            "your goal and the channel; not the first person's name, research or message.",
+            ok_label="Duplicate",
+            placeholder="Their full name",
+        )
+        self.app.push_screen(prompt, named)
+
+    def action_rename(self) -> None:
+        row = self._usable()
+        if row is None:
+            return
+
+        def renamed(title: str | None) -> None:
+            if title is None:
+                return
+            try:
+                self.library.rename(row.id, title)
+            except (DraftError, StoreError) as exc:
+                self._say(str(exc), title="Not renamed", severity="error")
+                return
+            self.reload(keep=row.id)
+
+        prompt = TextPromptModal(
+            "Rename",
+            "The title shown for this draft. Leave it empty to show the contact and "
+            "organisation again.",
+            row.title,
+            ok_label="Rename",
+            allow_empty=True,
+        )
+        self.app.push_screen(prompt, renamed)
+
+    def action_trash(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        index = self.table.cursor_row
+
+        def decided(choice: str | None) -> None:
+            if choice != "trash":
+                return
+            try:
+                self.library.trash(row.id)
+            except (DraftError, StoreError) as exc:
+                self._say(str(exc), title="Not deleted", severity="error")
+                return
+            self.trashed.append(row.id)
+            neighbours = self.rows[index + 1 : index + 2] or self.rows[max(0, index - 1) : index]
+            self.reload(keep=neighbours[0].id if neighbours else None)
+            self._say(
+                f"Moved {row.title} to the trash. Press u to bring it back.",
+                title="Deleted",
+            )
+
+        self.app.push_screen(trash_modal(row.title), decided)
+
+    def action_undo(self) -> None:
+        if not self.trashed:
+            return
+        draft_id = self.trashed[-1]
+        try:
+            row = self.library.restore(draft_id)
+        except (DraftError, StoreError) as exc:
+            self._say(str(exc), title="Cannot undo", severity="error")
+            return
+        self.trashed.pop()
+        self.reload(keep=draft_id)
+        title = row.title if row else draft_id
+        self._say(f"{title} is back.", title="Restored")
+
+    def action_export(self) -> None:
+        row = self._usable()
+        if row is None:
+            return
+        events = len(self.library.due(self.today(), upcoming=True))
+
+        def kind_chosen(kind: str | None) -> None:
+            if kind == "txt":
+                default = f"~/{row.id}.txt"
+                what = "Write the message (with its subject) to this file:"
+            elif kind == "ics":
+                if not events:
+                    self._say(
+                        "No follow-up or thank-you is scheduled: mark a draft sent first.",
+                        title="Nothing to export",
+                    )
+                    return
+                default = "~/outreach-tui-due.ics"
+                what = f"Write {events} due date{'' if events == 1 else 's'} to this file:"
+            else:
+                return
+            prompt = TextPromptModal(f"Export .{kind}", what, default, ok_label="Export")
+            self.app.push_screen(prompt, lambda path: self._export(kind, row.id, path))
+
+        self.app.push_screen(export_modal(row.title, events), kind_chosen)
+
+    def _export(self, kind: str, draft_id: str, typed: str | None) -> None:
+        if not typed:
+            return
+        target = Path(typed).expanduser()
+        if not target.is_absolute():
+            target = Path.home() / target
+        if target.parent.resolve() == self.library.store.drafts_dir.resolve():
+            self._say("Not into the drafts folder itself.", title="Not exported", severity="error")
+            return
+        try:
+            if kind == "txt":
+                draft = self.library.load(draft_id)
+                text = Rendered(draft.channel, draft.subject, draft.message).as_text()
+                atomic_write(target, text.rstrip("\n") + "\n")
+            else:
+                items = self.library.due(self.today(), upcoming=True)
+                atomic_write(target, calendar_text(items, datetime.now(UTC)))
+        except (DraftError, WriteError) as exc:
+            self._say(str(exc), title="Not exported", severity="error")
+            return
+        self._say(f"Wrote {short_path(target)}", title="Exported", timeout=8)

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from outreach_tui.core.tracking import (
+    DRAFT,
+    FOLLOWED_UP,
+    INTERVIEW_HELD,
+    NO_REPLY,
+    REPLIED,
+    SENT,
+    STATUS_LABELS,
+    THANKED,
+    TrackingError,
+    parse_date,
+)
 
 
 class ChoiceModal(ModalScreen[str]):
@@ -72,23 +89,68 @@ def resume_modal(description: str) -> ChoiceModal:
     )
 
 
+def trash_modal(title: str) -> ChoiceModal:
+    """Confirm moving a draft to the trash (undoable while the app is open)."""
+    return ChoiceModal(
+        "Delete this draft?",
+        f"{title}\nIts files move to the trash folder in your data folder; press u on the "
+        "Drafts screen to bring it back while outreach-tui is open.",
+        [
+            ("trash", "Move to trash", "error"),
+            ("cancel", "Cancel", "default"),
+        ],
+    )
+
+
+def export_modal(title: str, events: int) -> ChoiceModal:
+    """Choose what to export: the draft's message, or every due date as a calendar."""
+    dates = f"{events} open follow-up or thank-you date{'' if events == 1 else 's'}"
+    return ChoiceModal(
+        "Export",
+        f"The message of {title} as a text file, or the due dates of all your drafts "
+        f"({dates}) as a calendar file any calendar app imports.",
+        [
+            ("txt", "Message (.txt)", "primary"),
+            ("ics", "Due dates (.ics)", "default"),
+            ("cancel", "Cancel", "default"),
+        ],
+    )
+
+
 class TextPromptModal(ModalScreen[str | None]):
     """Ask for one line of text; dismisses with it (stripped), or None on Cancel / Escape."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, text: str, value: str = "", ok_label: str = "OK") -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        value: str = "",
+        ok_label: str = "OK",
+        *,
+        placeholder: str = "",
+        allow_empty: bool = False,
+    ) -> None:
+        """`allow_empty` dismisses with "" when nothing is typed (None means cancelled)."""
         super().__init__(classes="choice-modal")
         self._title = title
         self._text = text
         self._value = value
         self._ok_label = ok_label
+        self._placeholder = placeholder
+        self._allow_empty = allow_empty
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(self._title, style="bold"), id="dialog-title")
             yield Static(Text(self._text), id="dialog-text")
-            yield Input(self._value, id="dialog-input", select_on_focus=False)
+            yield Input(
+                self._value,
+                placeholder=self._placeholder,
+                id="dialog-input",
+                select_on_focus=False,
+            )
             with Horizontal(id="dialog-buttons"):
                 yield Button(self._ok_label, id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -111,7 +173,7 @@ class TextPromptModal(ModalScreen[str | None]):
 
     def _finish(self) -> None:
         value = self.query_one(Input).value.strip()
-        self.dismiss(value or None)
+        self.dismiss(value if value or self._allow_empty else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -128,3 +190,82 @@ def save_failed_modal(reason: str) -> ChoiceModal:
             ("cancel", "Cancel", "default"),
         ],
     )
+
+
+@dataclass(frozen=True)
+class StatusChoice:
+    """What MarkStatusModal returns: a tracking action (a status, or "followed-up") and a date."""
+
+    action: str
+    on: date
+
+
+MARK_CHOICES: tuple[tuple[str, str], ...] = (
+    (SENT, "Sent: schedules one follow-up"),
+    (FOLLOWED_UP, "Followed up: the follow-up is sent"),
+    (REPLIED, "Replied"),
+    (NO_REPLY, "No reply: stop waiting"),
+    (INTERVIEW_HELD, "Interview held: schedules a thank-you"),
+    (THANKED, "Thanked"),
+    (DRAFT, "Back to draft"),
+)
+
+
+class MarkStatusModal(ModalScreen[StatusChoice | None]):
+    """Pick what happened and when (today by default); None on Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, current: str, today: date) -> None:
+        super().__init__(classes="mark-modal")
+        self._title = title
+        self._current = current
+        self._today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(f"Mark {self._title}", style="bold"), id="dialog-title")
+            yield Static(
+                Text(f"Now: {STATUS_LABELS.get(self._current, self._current)}. What happened?"),
+                id="dialog-text",
+            )
+            yield OptionList(
+                *(Option(Text(label), id=action) for action, label in MARK_CHOICES),
+                id="mark-list",
+                markup=False,
+            )
+            with Horizontal(id="mark-date-row"):
+                yield Static("On", id="mark-date-label")
+                yield Input(self._today.isoformat(), placeholder="YYYY-MM-DD", id="mark-date")
+            yield Static("", id="prompt-error")
+
+    def on_mount(self) -> None:
+        listing = self.query_one("#mark-list", OptionList)
+        listing.highlighted = 0
+        listing.focus()
+
+    def _choose(self, action: str) -> None:
+        text = self.query_one("#mark-date", Input).value.strip()
+        try:
+            on = parse_date(text) if text else self._today
+        except TrackingError as exc:
+            self.query_one("#prompt-error", Static).update(Text(str(exc)))
+            self.query_one("#mark-date", Input).focus()
+            return
+        self.dismiss(StatusChoice(action, on))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self._choose(event.option.id)
+
+    @on(Input.Submitted)
+    def _date_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        option = self.query_one("#mark-list", OptionList).highlighted_option
+        if option is not None and option.id:
+            self._choose(option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

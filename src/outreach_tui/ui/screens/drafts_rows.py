@@ -1,0 +1,159 @@
+"""How one draft reads in the Drafts table: its cells, its due text, and the columns that fit.
+
+Rich Text only (never markup), so a name such as "[bold]Lee" shows exactly as typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from rich.text import Text
+
+from outreach_tui.core.index import Row, parse_row_date
+
+CHANNEL_SHORT = {
+    "connection-note": "note",
+    "connection-note-short": "short note",
+    "email": "e-mail",
+}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+OVERDUE_STYLE = "bold red"
+TODAY_STYLE = "bold yellow"
+DAMAGED_STYLE = "red"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int
+
+
+def columns_for(width: int) -> list[Column]:
+    """The columns that fit a screen `width` cells wide; the channel goes first when narrow."""
+    fixed = [Column("status", "Status", 14), Column("changed", "Changed", 10)]
+    fixed.append(Column("due", "Due", 17))
+    if width >= 96:
+        fixed.insert(0, Column("channel", "Channel", 10))
+    padding = 2 * (len(fixed) + 2)
+    free = max(20, width - sum(c.width for c in fixed) - padding - 3)
+    contact = max(10, free * 45 // 100)
+    return [
+        Column("contact", "Contact", contact),
+        Column("organisation", "Organisation", max(10, free - contact)),
+        *fixed,
+    ]
+
+
+def short_date(day: date, today: date) -> str:
+    """ "14 May", or "14 May 2027" in another year (English month names, whatever the locale)."""
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def due_state(row: Row, today: date) -> str | None:
+    """ "overdue", "today", "upcoming", or None when nothing is due."""
+    due = parse_row_date(row.due)
+    if due is None:
+        return None
+    if due < today:
+        return "overdue"
+    return "today" if due == today else "upcoming"
+
+
+def due_text(row: Row, today: date) -> Text:
+    """ "follow-up today", "thank-you 3d late", "follow-up 14 May"; empty when nothing is due."""
+    due = parse_row_date(row.due)
+    if due is None or row.due_kind is None:
+        return _cell("")
+    state = due_state(row, today)
+    if state == "overdue":
+        late = (today - due).days
+        text = f"{row.due_kind} {late}d late" if late < 100 else f"{row.due_kind} overdue"
+        return _cell(text, style=OVERDUE_STYLE)
+    if state == "today":
+        return _cell(f"{row.due_kind} today", style=TODAY_STYLE)
+    return _cell(f"{row.due_kind} {short_date(due, today)}", style="dim")
+
+
+def local_day(iso_moment: str) -> str:
+    """The local date (YYYY-MM-DD) of an ISO time such as "2026-05-07T10:02:11+00:00"."""
+    try:
+        moment = datetime.fromisoformat(iso_moment)
+    except ValueError:
+        return iso_moment[:10]
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().date().isoformat()
+
+
+def _cell(value: str, style: str = "") -> Text:
+    """A cell's text, styled by a span (a Text-wide style pads DataTable cells by one)."""
+    text = Text()
+    text.append(value, style=style or None)
+    return text
+
+
+def _fit(text: Text, width: int) -> Text:
+    text.truncate(width, overflow="ellipsis")
+    return text
+
+
+def row_cells(row: Row, today: date, columns: list[Column]) -> list[Text]:
+    """The cells of one row, each cut to its column with an ellipsis."""
+    if row.damaged:
+        values = {
+            "contact": _cell(f"⚠ {row.id}.json", style=DAMAGED_STYLE),
+            "organisation": _cell(row.error or "", style="dim"),
+            "channel": _cell(""),
+            "status": _cell("damaged", style=DAMAGED_STYLE),
+            "changed": _cell(local_day(row.last_change), style="dim"),
+            "due": _cell(""),
+        }
+    else:
+        state = due_state(row, today)
+        strong = "bold" if state in ("today", "overdue") else ""
+        values = {
+            "contact": _cell(row.contact or "(no name yet)", style=strong),
+            "organisation": _cell(row.organisation, style=strong),
+            "channel": _cell(CHANNEL_SHORT.get(row.channel, row.channel)),
+            "status": _cell(row.status_label, style=strong),
+            "changed": _cell(local_day(row.last_change)),
+            "due": due_text(row, today),
+        }
+    return [_fit(values[c.key], c.width) for c in columns]
+
+
+def detail_line(row: Row | None, today: date, shown: int, query: str) -> Text:
+    """The line under the table: the highlighted draft in full, or why the list is empty."""
+    if row is None:
+        if query.strip():
+            return Text("No draft matches the filter. Press / to change it.")
+        if shown == 0:
+            return Text("No saved drafts yet. Press Escape to write one.")
+        return Text("")
+    if row.damaged:
+        line = Text(f"⚠ {row.id}.json cannot be read: ", style=DAMAGED_STYLE)
+        line.append(row.error or "damaged", style="")
+        line.append(". It is left exactly as it is and cannot be opened.", style="")
+        return line
+    line = Text(row.title, style="bold")
+    line.append(f"  ({row.id})", style="dim")
+    state = due_state(row, today)
+    if state in ("today", "overdue") and row.due_kind:
+        style = OVERDUE_STYLE if state == "overdue" else TODAY_STYLE
+        due = parse_row_date(row.due) or today
+        late = (today - due).days
+        when = (
+            "due today"
+            if state == "today"
+            else (f"was due {short_date(due, today)} ({late} day{'' if late == 1 else 's'} ago)")
+        )
+        line.append(f"\n{row.due_kind} {when}", style=style)
+        line.append(": press f to write it (a new draft; the first message is kept).")
+    elif state == "upcoming" and row.due_kind:
+        due = parse_row_date(row.due) or today
+        line.append(f"\n{row.due_kind} due {short_date(due, today)}.", style="dim")
+    return line

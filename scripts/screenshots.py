@@ -29,15 +29,29 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("07-review", (100, 32), ["enter", *["ctrl+n"] * 5]),
     ("08-preview", (100, 32), ["enter", *["ctrl+n"] * 6]),
     ("09-narrow-80x24", (80, 24), ["enter", "ctrl+n", "ctrl+n"]),
-    ("10-drafts", (100, 32), ["ctrl+s", "ctrl+d"]),
+    ("10-drafts", (100, 32), ["ctrl+d", "down", "down", "down"]),
     ("11-linkedin", (100, 32), ["enter", "ctrl+n", "ctrl+n", "tab"]),
 ]
 LINKEDIN_EXPORT = ROOT / "tests" / "fixtures" / "linkedin"
 """Invented connections and messages, imported before the shots named here start the app."""
 WITH_LINKEDIN = {"11-linkedin"}
+SEEDED = {"10-drafts"}
+"""Shots over the sample drafts of tests/ui/drafts_samples.py (statuses, due dates, a damaged
+file), seen on the samples' fixed date."""
+
+
+def seed_drafts(data: Path) -> None:
+    sys.path.insert(0, str(ROOT / "tests" / "ui"))
+    from drafts_samples import make_samples
+
+    make_samples(data)
+    damaged = data / "drafts" / "notes-backup.json"
+    os.utime(damaged, (1_778_745_600, 1_778_745_600))  # 2026-05-14
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str], data: Path) -> Path:
+    from datetime import date
+
     from textual.widgets import Input, TextArea
 
     from outreach_tui.core.answers import load_answers_file
@@ -50,6 +64,7 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], data: Path) -
         answers=load_answers_file(EXAMPLE),
         store=DraftStore(data),
         renderer=Renderer(),
+        today=(lambda: date(2026, 5, 14)) if name in SEEDED else date.today,
     )
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -73,6 +88,8 @@ def main() -> int:
         for name, size, keys in SHOTS:
             data = Path(tmp) / ".local" / "share" / "outreach-tui"
             shutil.rmtree(data, ignore_errors=True)
+            if name in SEEDED:
+                seed_drafts(data)
             if name in WITH_LINKEDIN:
                 from outreach_tui.core.linkedin import import_export
 

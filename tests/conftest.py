@@ -3,7 +3,7 @@ with the environment scrubbed of variables that change how Textual draws."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,17 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("OUTREACH_TUI_DATA_DIR", str(tmp_path / "env-data"))
+
+
+@pytest.fixture(autouse=True)
+def _private_umask() -> Iterator[None]:
+    """Files a test makes by hand are private, like the app's own: the start-up permissions
+    check then only speaks up in the tests that loosen a file on purpose."""
+    import os
+
+    old = os.umask(0o077)
+    yield
+    os.umask(old)
 
 
 @pytest.fixture

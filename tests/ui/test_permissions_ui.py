@@ -1,0 +1,50 @@
+"""At start-up the app reports drafts others can read, and fixes them in one key."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Static
+
+from outreach_tui.core.answers import Answers
+from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.ui.app import OutreachApp
+from outreach_tui.ui.screens.modals import ChoiceModal
+from outreach_tui.ui.screens.wizard import WizardScreen
+
+
+async def test_loosened_draft_is_reported_and_fixed_with_one_key(
+    make_app: Callable[..., OutreachApp], data_dir: Path, full_answers: Answers
+) -> None:
+    path = DraftStore(data_dir).save(Draft(answers=full_answers, channel="message", message="."))
+    path.chmod(0o644)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        for _ in range(20):
+            if isinstance(app.screen, ChoiceModal):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, ChoiceModal)
+        assert path.name in str(app.screen.query_one("#dialog-text", Static).render())
+        await pilot.press("enter")  # Fix now
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+async def test_leave_as_is_changes_nothing(
+    make_app: Callable[..., OutreachApp], data_dir: Path, full_answers: Answers
+) -> None:
+    path = DraftStore(data_dir).save(Draft(answers=full_answers, channel="message", message="."))
+    path.chmod(0o644)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        for _ in range(20):
+            if isinstance(app.screen, ChoiceModal):
+                break
+            await pilot.pause(0.05)
+        await pilot.click("#leave")
+        await pilot.pause()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

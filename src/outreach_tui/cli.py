@@ -323,10 +323,17 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 
         return plain.run(root, answers, renderer, _default_channel(renderer))
 
+    from outreach_tui.core.paths import config_dir
+    from outreach_tui.core.settings import settings_path
     from outreach_tui.ui.app import create_app
 
     app = create_app(
-        root, answers=answers, source=args.answers, renderer=renderer, settings=settings
+        root,
+        answers=answers,
+        source=args.answers,
+        renderer=renderer,
+        settings=settings,
+        settings_file=settings_path(config_dir()),
     )
     app.run()
     return app.return_code or 0

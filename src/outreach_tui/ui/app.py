@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import var
+from textual.screen import Screen
 from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_worker
 
 from outreach_tui.core.answers import Answers
@@ -25,8 +26,9 @@ from outreach_tui.core.linkedin import (
     load,
     remove,
 )
+from outreach_tui.core.permissions import Loose, loose_paths, tighten
 from outreach_tui.core.render import Renderer
-from outreach_tui.core.settings import Settings
+from outreach_tui.core.settings import Settings, apply_defaults
 from outreach_tui.core.store import DraftError, DraftStore
 from outreach_tui.ui.screens.drafts import DraftsScreen, OpenDraft
 from outreach_tui.ui.screens.linkedin_import import (
@@ -34,8 +36,13 @@ from outreach_tui.ui.screens.linkedin_import import (
     default_path,
     remove_import_modal,
 )
-from outreach_tui.ui.screens.modals import resume_modal, unsaved_changes_modal
+from outreach_tui.ui.screens.modals import (
+    permissions_modal,
+    resume_modal,
+    unsaved_changes_modal,
+)
 from outreach_tui.ui.screens.wizard import OpenDrafts, WizardScreen
+from outreach_tui.ui.themes import HIGH_CONTRAST
 from outreach_tui.ui.widgets.linkedin_panel import LinkedInPanel
 
 
@@ -44,13 +51,16 @@ class OutreachApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "outreach-tui"
-    ENABLE_COMMAND_PALETTE = False
+    COMMAND_PALETTE_BINDING = "ctrl+p"
     HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (100, "-wide"),
     ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help", priority=True),
+        Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+l", "linkedin_import", "LinkedIn import"),
         Binding("ctrl+o", "linkedin_add", "Add suggested", show=False),
         Binding("ctrl+r", "linkedin_remove", "Remove import", show=False),
@@ -70,6 +80,7 @@ class OutreachApp(App[int]):
         today: Callable[[], date] = date.today,
         settings: Settings | None = None,
         linkedin: LinkedInData | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         """`today` is the user's date (tests pass a fixed one): it decides what is due."""
         super().__init__()
@@ -81,6 +92,11 @@ class OutreachApp(App[int]):
         """A LinkedIn import given to the app (tests); else it reads the data folder's."""
         self.settings = settings or Settings()
         """The user's settings (defaults, theme, channel): see core/settings.py."""
+        self.settings_file = settings_file
+        """Where a theme chosen in the app is remembered (None: not remembered, e.g. tests)."""
+        self.register_theme(HIGH_CONTRAST)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self.autosave: Autosave | None = Autosave(store.root)
         self.today = today
         self.trashed: list[str] = []
@@ -110,6 +126,82 @@ class OutreachApp(App[int]):
             self._offer_resume(resume)
         self.call_after_refresh(self._start_linkedin)
         self.call_after_refresh(self._check_due)
+        self.call_after_refresh(self._check_permissions)
+
+    # -- themes, help and the command palette ---------------------------------------------------
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme chosen in the app (from the palette) in the settings file."""
+        if self.settings_file is None or theme == self.settings.theme:
+            return
+        from outreach_tui.core.settings import SettingsError, save_settings
+
+        self.settings.theme = theme
+        try:
+            save_settings(self.settings_file, self.settings)
+        except SettingsError as exc:
+            self.notify(str(exc), title="Theme not remembered", severity="warning", markup=False)
+
+    def action_help(self) -> None:
+        from outreach_tui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from outreach_tui.ui.commands import wizard_commands
+
+        wizard = self.wizard
+        if wizard is not None:
+            yield from wizard_commands(self, wizard)
+        yield from super().get_system_commands(screen)
+
+    async def action_new_draft(self) -> None:
+        """Start a new draft (asking first when the current one has unsaved changes)."""
+        wizard = self.wizard
+        while not isinstance(self.screen, WizardScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+
+        def fresh() -> None:
+            self.switch_screen(self._new_wizard(apply_defaults(Answers(), self.settings)))
+
+        if wizard is not None and wizard.dirty:
+
+            def decided(choice: str | None) -> None:
+                if choice == "save" and not wizard.action_save():
+                    return
+                if choice == "discard":
+                    wizard.discard_autosave()
+                if choice in ("save", "discard"):
+                    fresh()
+
+            self.push_screen(unsaved_changes_modal("starting a new draft"), callback=decided)
+            return
+        fresh()
+
+    # -- privacy ---------------------------------------------------------------------------------
+
+    def _check_permissions(self) -> None:
+        """After the first paint: look for files others can read, in a thread."""
+        self.run_worker(self._find_loose, thread=True, group="permissions", exit_on_error=False)
+
+    def _find_loose(self) -> None:
+        loose = loose_paths(self.store.root)
+        if loose:
+            self.call_from_thread(self._offer_fix, loose)
+
+    def _offer_fix(self, loose: list[Loose]) -> None:
+        def decided(choice: str | None) -> None:
+            if choice != "fix":
+                return
+            problems = tighten(loose)
+            if problems:
+                self.notify("\n".join(problems[:5]), title="Could not fix", severity="error")
+            else:
+                self.notify(f"{len(loose)} item(s) are now yours alone.", title="Fixed")
+
+        lines = [item.describe() for item in loose]
+        self.push_screen(permissions_modal(len(loose), lines), callback=decided)
 
     def _new_wizard(
         self, answers: Answers | None = None, source: str | None = None, **kwargs: Any
@@ -382,6 +474,7 @@ def create_app(
     linkedin: LinkedInData | None = None,
     settings: Settings | None = None,
     today: Callable[[], date] = date.today,
+    settings_file: Path | None = None,
 ) -> OutreachApp:
     """Build the app from a data folder (or a given store, renderer and clock, for tests)."""
     return OutreachApp(
@@ -392,4 +485,5 @@ def create_app(
         linkedin=linkedin,
         settings=settings,
         today=today,
+        settings_file=settings_file,
     )

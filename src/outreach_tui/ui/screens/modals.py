@@ -54,6 +54,13 @@ class ChoiceModal(ModalScreen[str]):
     def on_mount(self) -> None:
         self.query_one("#dialog-buttons Button").focus()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_focused)
+
+    def _show_focused(self) -> None:
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False, immediate=True)
+
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -189,6 +196,18 @@ def save_failed_modal(reason: str) -> ChoiceModal:
             ("elsewhere", "Save in another folder…", "default"),
             ("cancel", "Cancel", "default"),
         ],
+    )
+
+
+def permissions_modal(count: int, examples: list[str]) -> ChoiceModal:
+    """Some files in the data folder can be read by other users: offer to fix them."""
+    shown = "\n".join(f"  {line}" for line in examples[:5])
+    more = f"\n  … and {count - 5} more" if count > 5 else ""
+    return ChoiceModal(
+        "Your drafts are readable by others",
+        f"{count} item(s) in your data folder can be read by other users of this computer:\n"
+        f"{shown}{more}\n\nFixing makes them readable by you alone (files 0600, folders 0700).",
+        [("fix", "Fix now", "primary"), ("leave", "Leave as is", "default")],
     )
 
 

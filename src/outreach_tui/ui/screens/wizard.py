@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Static
+from textual.widgets import Button, ContentSwitcher, Select, Static
 
 from outreach_tui.core.answers import Answers, get_value, set_value
 from outreach_tui.core.autosave import Autosave, WorkState
@@ -312,6 +312,17 @@ class WizardScreen(Screen[None]):
                 return
         if self.step < COUNTED_STEPS:
             self.go_to(self.step + 1)
+
+    async def open_preview(self) -> None:
+        """Go to the Preview & save step (for the palette's message commands)."""
+        await self.ensure_steps()
+        if self.current is None or self.current.key != "preview":
+            self.go_to(step_index("preview") + 1)
+
+    async def show_channel(self, name: str) -> None:
+        """Show the message for another channel, as the channel switcher would."""
+        await self.open_preview()
+        self.query_one("#channel", Select).value = name
 
     def action_back(self) -> None:
         if self.step > 0:

@@ -1,0 +1,49 @@
+"""The command palette (ctrl+p): every action of the app, with a help line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+if TYPE_CHECKING:
+    from outreach_tui.ui.app import OutreachApp
+    from outreach_tui.ui.screens.wizard import WizardScreen
+
+
+def wizard_commands(app: OutreachApp, wizard: WizardScreen) -> Iterator[SystemCommand]:
+    """The wizard's actions; those of the Preview step take the user there first."""
+
+    def on_preview(action: Callable[[], object]) -> Callable[[], object]:
+        async def run() -> None:
+            await wizard.open_preview()
+            action()
+
+        return run
+
+    yield SystemCommand("New draft", "Start a new message to someone else", app.action_new_draft)
+    yield SystemCommand("Open drafts", "Your saved drafts: open, track, follow up", app.open_drafts)
+    yield SystemCommand("Save draft", "Save the draft now (ctrl+s)", wizard.action_save)
+    yield SystemCommand(
+        "Copy message",
+        "Copy the message to the clipboard (ctrl+g)",
+        on_preview(wizard.action_copy_message),
+    )
+    yield SystemCommand(
+        "Copy subject",
+        "Copy the subject line to the clipboard",
+        on_preview(wizard.action_copy_subject),
+    )
+    yield SystemCommand(
+        "Edit in your editor",
+        "Open the message in $VISUAL or $EDITOR (ctrl+t)",
+        on_preview(wizard.action_external_editor),
+    )
+    for name, channel in wizard.renderer.channels().items():
+
+        async def switch(name: str = name) -> None:
+            await wizard.show_channel(name)
+
+        yield SystemCommand(f"Channel: {channel.title}", channel.description, switch)
+    yield SystemCommand("Keys", "Every key of the app (F1 or ?)", app.action_help)

@@ -1,0 +1,114 @@
+"""Help (F1 / ?), the command palette (ctrl+p) and a theme that is remembered."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from outreach_tui.core.answers import Answers
+from outreach_tui.core.render import Renderer
+from outreach_tui.core.settings import Settings
+from outreach_tui.core.store import DraftStore
+from outreach_tui.ui.app import OutreachApp, create_app
+from outreach_tui.ui.screens.help import HelpScreen
+from outreach_tui.ui.screens.wizard import WizardScreen
+
+SIZE = (100, 32)
+
+
+async def palette(pilot: Pilot[int], search: str) -> None:
+    """Open the command palette, search, and run the first match."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*search)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+
+
+async def test_f1_and_question_mark_show_every_key(make_app: Callable[..., OutreachApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#help-keys", Static).render())
+        for key in ("ctrl+n", "ctrl+s", "ctrl+t", "ctrl+g", "ctrl+p", "ctrl+d"):
+            assert key in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, WizardScreen)
+        await pilot.press("question_mark")  # the Start button has focus: ? is help
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "enter", "question_mark")  # in a field, ? is typed
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.query_one("#q-sender-name", Input).value == "?"
+
+
+async def test_palette_copies_the_message(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "Copy message")
+        assert isinstance(app.screen, WizardScreen)
+        assert "Preview & save" in str(app.screen.query_one("#step-indicator").render())
+        assert app.clipboard.startswith("Dear Ms. Morgan,")
+
+
+async def test_palette_switches_channel(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "Channel: Connection-request")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.channel == "connection-note"
+
+
+async def test_palette_new_draft_asks_before_dropping_work(
+    make_app: Callable[..., OutreachApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Jordan")
+        await palette(pilot, "New draft")
+        await pilot.click("#discard")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert app.screen.answers.sender.name == ""
+
+
+async def test_theme_chosen_in_the_palette_is_remembered(data_dir: Path, tmp_path: Path) -> None:
+    settings_file = tmp_path / "config" / "settings.toml"
+    app = create_app(
+        data_dir,
+        store=DraftStore(data_dir),
+        renderer=Renderer(),
+        settings=Settings(),
+        settings_file=settings_file,
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "theme")
+        await pilot.press(*"high-contrast")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "outreach-high-contrast"
+    saved = tomllib.loads(settings_file.read_text())
+    assert saved["theme"] == "outreach-high-contrast"
+    assert oct(os.stat(settings_file).st_mode & 0o777) == oct(0o600)
+    again = create_app(
+        data_dir,
+        store=DraftStore(data_dir),
+        renderer=Renderer(),
+        settings=Settings(theme="outreach-high-contrast"),
+    )
+    async with again.run_test(size=SIZE):
+        assert again.theme == "outreach-high-contrast"

@@ -33,6 +33,7 @@ def generate(root: Path, count: int, seed: int = 4) -> None:
     rng = random.Random(seed)
     drafts_dir = root / "drafts"
     drafts_dir.mkdir(parents=True, mode=0o700)
+    root.chmod(0o700)  # private like the app's own, so its start-up privacy check stays quiet
     base = datetime(2025, 1, 1, tzinfo=UTC)
     for i in range(count):
         name = FIRST_ROW_NAME if i == count - 1 else f"{rng.choice(FIRST)} {rng.choice(LAST)}"

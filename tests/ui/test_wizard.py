@@ -499,3 +499,14 @@ async def test_escape_sequences_are_shown_harmlessly_and_saved_as_typed(
     saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text())
     assert saved["answers"]["sender"]["name"] == hostile
     assert hostile in saved["message"]
+
+
+async def test_quitting_at_once_while_steps_are_still_being_mounted(
+    make_app: Callable[..., OutreachApp],
+) -> None:
+    for delay in (0.0, 0.05, 0.1, 0.15, 0.2):
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(delay)
+            await pilot.press("ctrl+q")
+        assert app.return_code == 0

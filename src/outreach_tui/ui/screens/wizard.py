@@ -179,6 +179,8 @@ class WizardScreen(Screen[None]):
                 widget.display = False
                 await switcher.mount(widget)
                 await asyncio.sleep(0)
+                if not self.is_attached:  # the app is closing, or this wizard was replaced
+                    return
             side = self.query_one("#side", Vertical)
             coach = VerticalScroll(CoachPanel(), id="coach-scroll")
             coach.display = False
@@ -188,7 +190,11 @@ class WizardScreen(Screen[None]):
     def _mount_soon(self) -> None:
         # A moment after the first paint (the footer draws its keys then), unless a key
         # asks for a step sooner.
-        self.set_timer(MOUNT_DELAY, lambda: self.run_worker(self.ensure_steps(), group="mount"))
+        self.set_timer(MOUNT_DELAY, self._mount_now)
+
+    def _mount_now(self) -> None:
+        if self.is_attached:
+            self.run_worker(self.ensure_steps(), group="mount", exit_on_error=False)
 
     def _welcome(self) -> Vertical:
         start = "Continue with these answers" if self.source else "Start a new draft"

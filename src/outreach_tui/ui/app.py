@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -16,26 +16,10 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_wo
 
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.autosave import Autosave, AutosaveError, WorkState
-from outreach_tui.core.library import Library
-from outreach_tui.core.linkedin import (
-    ImportSummary,
-    LinkedInData,
-    LinkedInError,
-    import_export,
-    import_path,
-    load,
-    remove,
-)
 from outreach_tui.core.permissions import Loose, loose_paths, tighten
 from outreach_tui.core.render import Renderer
 from outreach_tui.core.settings import Settings, apply_defaults
 from outreach_tui.core.store import DraftError, DraftStore
-from outreach_tui.ui.screens.drafts import DraftsScreen, OpenDraft
-from outreach_tui.ui.screens.linkedin_import import (
-    LinkedInImportScreen,
-    default_path,
-    remove_import_modal,
-)
 from outreach_tui.ui.screens.modals import (
     permissions_modal,
     resume_modal,
@@ -43,7 +27,11 @@ from outreach_tui.ui.screens.modals import (
 )
 from outreach_tui.ui.screens.wizard import OpenDrafts, WizardScreen
 from outreach_tui.ui.themes import HIGH_CONTRAST
-from outreach_tui.ui.widgets.linkedin_panel import LinkedInPanel
+
+if TYPE_CHECKING:
+    from outreach_tui.core.library import Library
+    from outreach_tui.core.linkedin import ImportSummary, LinkedInData
+    from outreach_tui.ui.screens.drafts import OpenDraft
 
 
 class OutreachApp(App[int]):
@@ -276,6 +264,8 @@ class OutreachApp(App[int]):
 
     async def open_drafts(self) -> None:
         """Show the Drafts screen (after the start-up scan, which uses the same index)."""
+        from outreach_tui.ui.screens.drafts import DraftsScreen
+
         if isinstance(self.screen, DraftsScreen):
             return
         worker = self._due_worker
@@ -323,6 +313,8 @@ class OutreachApp(App[int]):
 
     def _start_linkedin(self) -> None:
         """After the first paint: read the import (if any) in a thread, never blocking a key."""
+        from outreach_tui.core.linkedin import import_path
+
         if self._linkedin_given is not None:
             self.linkedin_status = "ready"
             self.linkedin = self._linkedin_given
@@ -338,6 +330,8 @@ class OutreachApp(App[int]):
             )
 
     def _load_linkedin(self) -> None:
+        from outreach_tui.core.linkedin import LinkedInError, load
+
         try:
             data = load(self.store.root)
             if data is not None:
@@ -380,10 +374,14 @@ class OutreachApp(App[int]):
         return True
 
     def action_linkedin_add(self) -> None:
+        from outreach_tui.ui.widgets.linkedin_panel import LinkedInPanel
+
         for panel in self.screen.query(LinkedInPanel):
             panel.add_highlighted()
 
     def action_linkedin_import(self, value: str = "", problem: str = "") -> None:
+        from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen, default_path
+
         data = self.linkedin
         current = ""
         if data is not None:
@@ -404,6 +402,8 @@ class OutreachApp(App[int]):
             )
 
     def _import_linkedin(self, path: str) -> None:
+        from outreach_tui.core.linkedin import LinkedInError, import_export, load
+
         try:
             summary = import_export(Path(path).expanduser(), self.store.root)
             data = load(self.store.root)
@@ -426,6 +426,9 @@ class OutreachApp(App[int]):
         self.notify("\n".join(lines), title="LinkedIn import", timeout=10, markup=False)
 
     def action_linkedin_remove(self) -> None:
+        from outreach_tui.core.linkedin import LinkedInError, import_path, remove
+        from outreach_tui.ui.screens.linkedin_import import remove_import_modal
+
         path = import_path(self.store.root)
         if not path.exists():
             self.notify("There is no LinkedIn import to remove.", title="LinkedIn")

@@ -41,19 +41,19 @@ from outreach_tui.core.store import Draft, DraftStore, StoreError
 
 if TYPE_CHECKING:
     from outreach_tui.core.coach import CoachReport
+    from outreach_tui.ui.widgets.step_form import StepForm
 from outreach_tui.ui.external import EditorError, edit_in
-from outreach_tui.ui.screens.modals import TextPromptModal, save_failed_modal
-from outreach_tui.ui.widgets.editor import (
+from outreach_tui.ui.messages import (
+    AnswerChanged,
     ChannelChosen,
-    MessageEditor,
+    JumpToQuestion,
     ResetRequested,
     ShortenRequested,
     TextEdited,
+    field_id,
 )
+from outreach_tui.ui.screens.modals import TextPromptModal, save_failed_modal
 from outreach_tui.ui.widgets.footer import QuietFooter
-from outreach_tui.ui.widgets.preview import Preview
-from outreach_tui.ui.widgets.review import JumpToQuestion, ReviewStep
-from outreach_tui.ui.widgets.step_form import AnswerChanged, StepForm, field_id
 
 WELCOME = """\
 Found the person who has the job you want, and wondering whether to write to them?
@@ -161,6 +161,11 @@ class WizardScreen(Screen[None]):
         Only the welcome step is composed before the first paint, so the app shows up fast;
         the rest is mounted right after and then stays mounted for the whole session.
         """
+        from outreach_tui.ui.widgets.editor import MessageEditor
+        from outreach_tui.ui.widgets.preview import Preview
+        from outreach_tui.ui.widgets.review import ReviewStep
+        from outreach_tui.ui.widgets.step_form import StepForm
+
         if self._steps_mounted:
             return
         if self._mounting is None:
@@ -234,6 +239,8 @@ class WizardScreen(Screen[None]):
 
     def go_to(self, index: int, focus_key: str | None = None) -> None:
         """Show step `index` (0 = welcome) and focus its first field, or `focus_key`'s."""
+        from outreach_tui.ui.widgets.review import ReviewStep
+
         changed_step = self.step != index
         self.step = max(0, min(index, COUNTED_STEPS))
         if changed_step and self.dirty:
@@ -295,6 +302,8 @@ class WizardScreen(Screen[None]):
             self.query_one("#message").focus()
 
     def _current_form(self) -> StepForm | None:
+        from outreach_tui.ui.widgets.step_form import StepForm
+
         step = self.current
         if step is None or not step.questions:
             return None
@@ -387,6 +396,8 @@ class WizardScreen(Screen[None]):
 
     def refresh_preview(self) -> None:
         """Re-render the message from the answers into the preview pane."""
+        from outreach_tui.ui.widgets.preview import Preview
+
         editing = self.current is not None and self.current.key == "preview"
         if self.step == 0 or editing or not self._steps_mounted:
             return
@@ -409,6 +420,8 @@ class WizardScreen(Screen[None]):
         return (subject if channel.has_subject else None), body
 
     def _load_editor(self) -> None:
+        from outreach_tui.ui.widgets.editor import MessageEditor
+
         subject, body = self.final_text()
         editor = self.query_one(MessageEditor)
         editor.load(self.spec(), subject, body, self.limit(), self.edited is not None)
@@ -429,6 +442,7 @@ class WizardScreen(Screen[None]):
 
     def _update_coach(self, subject: str | None, body: str) -> None:
         from outreach_tui.ui.widgets.coach_panel import CoachPanel
+        from outreach_tui.ui.widgets.editor import MessageEditor
 
         report = self._report(subject, body)
         self.query_one(CoachPanel).show(report, notice=self.spec().notice)

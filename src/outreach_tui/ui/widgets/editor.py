@@ -11,30 +11,13 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from outreach_tui.core.render import CHANNELS, NOTE_CHANNEL, Channel, TemplateFile
 from outreach_tui.core.safe_text import visible
+from outreach_tui.ui.messages import (
+    ChannelChosen,
+    ResetRequested,
+    ShortenRequested,
+    TextEdited,
+)
 from outreach_tui.ui.widgets.preview import count_line
-
-
-class ChannelChosen(Message):
-    def __init__(self, channel: str) -> None:
-        super().__init__()
-        self.channel = channel
-
-
-class TextEdited(Message):
-    """The user changed the subject or the message text by hand."""
-
-    def __init__(self, subject: str, body: str) -> None:
-        super().__init__()
-        self.subject = subject
-        self.body = body
-
-
-class ResetRequested(Message):
-    """The user wants the text rendered afresh from the answers."""
-
-
-class ShortenRequested(Message):
-    """The user wants the connection note tightened until it fits."""
 
 
 class MessageEditor(Vertical):

@@ -9,26 +9,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from outreach_tui.core.answers import Answers, get_value
 from outreach_tui.core.questions import FORM_STEPS, as_text, display_value
 from outreach_tui.core.safe_text import visible
+from outreach_tui.ui.messages import JumpToQuestion
 
 if TYPE_CHECKING:
     from outreach_tui.core.coach import CoachReport
 
 LABEL_WIDTH = 34
-
-
-class JumpToQuestion(Message):
-    """The user picked an answer on the Review step: go and edit it."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__()
-        self.key = key
 
 
 def review_line(label: str, value: str, problem: str | None) -> Text:

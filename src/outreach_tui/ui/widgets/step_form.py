@@ -24,24 +24,10 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from outreach_tui.core.answers import Answers, get_value
 from outreach_tui.core.questions import Kind, Question, Step, as_text, from_text
-from outreach_tui.ui.widgets.linkedin_panel import LinkedInNotice, LinkedInPanel
+from outreach_tui.ui.messages import AnswerChanged, field_id
 
 LINKEDIN_AFTER = "research.shared_connections"
 """The question after which the Research step shows what the user's LinkedIn import knows."""
-
-
-def field_id(key: str) -> str:
-    """The widget id of a question's input: ``contact.name`` -> ``q-contact-name``."""
-    return "q-" + key.replace(".", "-").replace("_", "-")
-
-
-class AnswerChanged(Message):
-    """An answer changed in a form: its dotted key and new value."""
-
-    def __init__(self, key: str, value: Any) -> None:
-        super().__init__()
-        self.key = key
-        self.value = value
 
 
 class AnswerInput(Input):
@@ -165,12 +151,18 @@ class StepForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         keys = [question.key for question in self.step.questions]
-        notice = LinkedInNotice() if LINKEDIN_AFTER in keys else None
+        notice = None
+        if LINKEDIN_AFTER in keys:  # imported here: the LinkedIn code is not needed sooner
+            from outreach_tui.ui.widgets.linkedin_panel import LinkedInNotice
+
+            notice = LinkedInNotice()
         if notice is not None:
             yield notice
         for question in self.step.questions:
             yield Field(question, get_value(self._answers, question.key))
             if question.key == LINKEDIN_AFTER:
+                from outreach_tui.ui.widgets.linkedin_panel import LinkedInPanel
+
                 yield LinkedInPanel(field_id(question.key), notice)
 
     def fields(self) -> list[Field]:

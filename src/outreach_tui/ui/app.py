@@ -146,26 +146,13 @@ class OutreachApp(App[int]):
 
     async def action_new_draft(self) -> None:
         """Start a new draft (asking first when the current one has unsaved changes)."""
-        wizard = self.wizard
         while not isinstance(self.screen, WizardScreen) and len(self.screen_stack) > 2:
             self.pop_screen()
 
         def fresh() -> None:
             self.switch_screen(self._new_wizard(apply_defaults(Answers(), self.settings)))
 
-        if wizard is not None and wizard.dirty:
-
-            def decided(choice: str | None) -> None:
-                if choice == "save" and not wizard.action_save():
-                    return
-                if choice == "discard":
-                    wizard.discard_autosave()
-                if choice in ("save", "discard"):
-                    fresh()
-
-            self.push_screen(unsaved_changes_modal("starting a new draft"), callback=decided)
-            return
-        fresh()
+        self.when_work_is_safe("starting a new draft", fresh)
 
     # -- privacy ---------------------------------------------------------------------------------
 
@@ -280,20 +267,7 @@ class OutreachApp(App[int]):
     def _draft_chosen(self, choice: OpenDraft | None) -> None:
         if choice is None:
             return
-        wizard = self.wizard
-        if wizard is not None and wizard.dirty:
-
-            def decided(answer: str | None) -> None:
-                if answer == "save" and not wizard.action_save():
-                    return
-                if answer == "discard":
-                    wizard.discard_autosave()
-                if answer in ("save", "discard"):
-                    self._open_draft(choice)
-
-            self.push_screen(unsaved_changes_modal("opening another draft"), callback=decided)
-            return
-        self._open_draft(choice)
+        self.when_work_is_safe("opening another draft", lambda: self._open_draft(choice))
 
     def _open_draft(self, choice: OpenDraft) -> None:
         try:
@@ -451,9 +425,16 @@ class OutreachApp(App[int]):
     # -- quitting ------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
+        self.when_work_is_safe("quitting", lambda: self.exit(0))
+
+    def when_work_is_safe(self, doing: str, then: Callable[[], object]) -> None:
+        """Run `then` now, or, with unsaved changes, once the user saved or chose to drop them.
+
+        Cancel (or a save that fails) leaves everything as it was.
+        """
         wizard = self.wizard
         if wizard is None or not wizard.dirty:
-            self.exit(0)
+            then()
             return
 
         def decided(choice: str | None) -> None:
@@ -462,9 +443,9 @@ class OutreachApp(App[int]):
             if choice == "discard":
                 wizard.discard_autosave()
             if choice in ("save", "discard"):
-                self.exit(0)
+                then()
 
-        self.push_screen(unsaved_changes_modal("quitting"), callback=decided)
+        self.push_screen(unsaved_changes_modal(doing), callback=decided)
 
 
 def create_app(

@@ -4,6 +4,7 @@ with the environment scrubbed of variables that change how Textual draws."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from outreach_tui.core.answers import Answers, answers_from_dict
 from outreach_tui.core.render import Renderer
 from outreach_tui.core.store import DraftStore
 from outreach_tui.ui.app import OutreachApp, create_app
+from samples import SENDER_AND_CONTACT
 
 SCRUBBED = ("NO_COLOR", "COLUMNS", "LINES", "TEXTUAL", "ESCDELAY", "FORCE_COLOR")
 
@@ -53,14 +55,7 @@ def store(data_dir: Path) -> DraftStore:
 
 
 FULL_ANSWERS = {
-    "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
-    "contact": {
-        "name": "Alex Morgan",
-        "honorific": "Ms.",
-        "title": "Head of Reference Services",
-        "organization": "Westerly Public Library",
-        "active_on_linkedin": "yes",
-    },
+    **deepcopy(SENDER_AND_CONTACT),
     "research": {
         "shared_connections": ["Samir Patel"],
         "groups": ["Rhode Island Library Association"],

@@ -6,6 +6,7 @@ import copy
 import json
 import subprocess
 import sys
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -13,16 +14,10 @@ import pytest
 
 from outreach_tui.core.answers import answers_from_dict
 from outreach_tui.core.store import Draft
+from samples import SENDER_AND_CONTACT
 
 ANSWERS: dict[str, Any] = {
-    "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
-    "contact": {
-        "name": "Alex Morgan",
-        "honorific": "Ms.",
-        "title": "Head of Reference Services",
-        "organization": "Westerly Public Library",
-        "active_on_linkedin": "yes",
-    },
+    **deepcopy(SENDER_AND_CONTACT),
     "research": {
         "shared_connections": ["Priya Shah"],
         "groups": ["Rhode Island Library Association"],

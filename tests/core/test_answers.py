@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +19,10 @@ from outreach_tui.core.answers import (
     load_answers_file,
     read_data_file,
 )
+from samples import SENDER_AND_CONTACT
 
 FULL: dict[str, Any] = {
-    "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
-    "contact": {
-        "name": "Alex Morgan",
-        "honorific": "Ms.",
-        "title": "Head of Reference Services",
-        "organization": "Westerly Public Library",
-        "active_on_linkedin": "yes",
-    },
+    **deepcopy(SENDER_AND_CONTACT),
     "research": {
         "shared_connections": ["Sam Patel", "Rita Gomez"],
         "groups": ["New Members Round Table"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from copy import deepcopy
 from typing import Any
 
 import pytest
@@ -19,16 +20,10 @@ from outreach_tui.core.render import (
     get_channel,
     short_note,
 )
+from samples import SENDER_AND_CONTACT
 
 WARM: dict[str, Any] = {
-    "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
-    "contact": {
-        "name": "Alex Morgan",
-        "honorific": "Ms.",
-        "title": "Head of Reference Services",
-        "organization": "Westerly Public Library",
-        "active_on_linkedin": "yes",
-    },
+    **deepcopy(SENDER_AND_CONTACT),
     "research": {
         "shared_connections": ["Priya Shah"],
         "groups": ["Rhode Island Library Association"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,16 +28,10 @@ from outreach_tui.core.coach import (
     score_label,
 )
 from outreach_tui.core.render import CHANNELS, Renderer, RenderError
+from samples import SENDER_AND_CONTACT
 
 WARM: dict[str, Any] = {
-    "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
-    "contact": {
-        "name": "Alex Morgan",
-        "honorific": "Ms.",
-        "title": "Head of Reference Services",
-        "organization": "Westerly Public Library",
-        "active_on_linkedin": "yes",
-    },
+    **deepcopy(SENDER_AND_CONTACT),
     "research": {
         "shared_connections": ["Priya Shah"],
         "groups": ["Rhode Island Library Association"],

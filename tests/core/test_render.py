@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +13,10 @@ import pytest
 
 from outreach_tui.core.answers import Answers, answers_from_dict
 from outreach_tui.core.render import CHANNELS, Renderer, RenderError, get_channel
+from samples import SENDER_AND_CONTACT
 
 FULL: dict[str, Any] = {
-    "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
-    "contact": {
-        "name": "Alex Morgan",
-        "honorific": "Ms.",
-        "title": "Head of Reference Services",
-        "organization": "Westerly Public Library",
-        "active_on_linkedin": "yes",
-    },
+    **deepcopy(SENDER_AND_CONTACT),
     "research": {
         "shared_connections": ["Sam Patel"],
         "groups": ["New Members Round Table"],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -58,7 +59,8 @@ class Row(NamedTuple):
     follow_up_due: str | None = None
     thank_you_due: str | None = None
     search: str = ""
-    """Folded text of everything a filter can match (see `fold`)."""
+    """Folded text of everything a filter can match (see `fold`), each word once: a query
+    word never spans a space, so it matches this text exactly when it matches the full one."""
     error: str | None = None
     """Why the file does not load; None for a good draft."""
     mtime_ns: int = 0
@@ -111,16 +113,36 @@ _ROW_TYPES: tuple[type | tuple[type, ...], ...] = tuple(
 )  # fmt: skip
 
 
+_SHARED = tuple(
+    Row._fields.index(name)
+    for name in ("contact", "organisation", "channel", "status", "follow_up_due", "thank_you_due")
+)
+"""Fields whose values repeat across drafts: kept once in memory (sys.intern)."""
+_CREATED = Row._fields.index("created")
+_UPDATED = Row._fields.index("updated")
+
+
 def row_from_json(data: Any) -> Row | None:
     """A row read back from the index (a list in Row's field order), or None if it is not one
-    (its file is then parsed again)."""
+    (its file is then parsed again). Repeated values (organisation, channel, status, dates) are
+    shared between rows rather than held once per draft."""
     if (
         type(data) is not list
         or len(data) != len(_ROW_TYPES)
         or not all(map(isinstance, data, _ROW_TYPES))
     ):
         return None
+    for i in _SHARED:
+        if data[i]:
+            data[i] = sys.intern(data[i])
+    if data[_UPDATED] == data[_CREATED]:
+        data[_UPDATED] = data[_CREATED]
     return Row._make(data)
+
+
+def unique_words(text: str) -> str:
+    """`text` with each space-separated word kept once, in first-seen order."""
+    return " ".join(dict.fromkeys(text.split()))
 
 
 def search_text(draft: Draft) -> str:
@@ -143,7 +165,7 @@ def search_text(draft: Draft) -> str:
         draft.subject or "",
         draft.message,
     ]
-    return fold("\n".join(p for p in parts if p))
+    return unique_words(fold("\n".join(p for p in parts if p)))
 
 
 def row_for_draft(draft: Draft, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
@@ -153,14 +175,14 @@ def row_for_draft(draft: Draft, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
     return Row(
         id=draft.id,
         title=draft.display_title,
-        contact=" ".join(draft.answers.contact.name.split()),
-        organisation=" ".join(draft.answers.contact.organization.split()),
-        channel=draft.channel,
-        status=draft.tracking.status,
+        contact=sys.intern(" ".join(draft.answers.contact.name.split())),
+        organisation=sys.intern(" ".join(draft.answers.contact.organization.split())),
+        channel=sys.intern(draft.channel),
+        status=sys.intern(draft.tracking.status),
         created=draft.created,
-        updated=draft.updated,
-        follow_up_due=follow_up.isoformat() if follow_up else None,
-        thank_you_due=thank_you.isoformat() if thank_you else None,
+        updated=draft.created if draft.updated == draft.created else draft.updated,
+        follow_up_due=sys.intern(follow_up.isoformat()) if follow_up else None,
+        thank_you_due=sys.intern(thank_you.isoformat()) if thank_you else None,
         search=search_text(draft),
         error=None,
         mtime_ns=key[0],
@@ -174,7 +196,7 @@ def damaged_row(draft_id: str, reason: str, key: tuple[int, int, int] = (0, 0, 0
         id=draft_id,
         title=f"{draft_id}.json",
         status=DAMAGED,
-        search=fold(f"{draft_id} {DAMAGED} {reason}"),
+        search=unique_words(fold(f"{draft_id} {DAMAGED} {reason}")),
         error=reason,
         mtime_ns=key[0],
         size=key[1],
@@ -199,6 +221,12 @@ class DraftIndex:
         self.parsed = 0
         self.write_error: str | None = None
         self._rows: dict[str, Row] | None = None
+        self.version = 0
+        """Changes whenever the rows may have: a cache built from them is stale."""
+
+    def _set_rows(self, rows: dict[str, Row]) -> None:
+        self._rows = rows
+        self.version += 1
 
     # -- the index file --------------------------------------------------------------------------
 
@@ -269,13 +297,16 @@ class DraftIndex:
                         continue  # gone since the scan started
                     old = known.get(draft_id)
                     if old is not None and old.key() == key:
-                        rows[draft_id] = old
+                        rows[old.id] = old  # the row's own id: no second copy of the string
                         continue
                     rows[draft_id] = self._parse(draft_id, Path(entry.path), key)
                     changed = True
-        if set(rows) != set(known):
+        if rows.keys() != known.keys():
             changed = True
-        self._rows = rows
+        if changed or self._rows is None:
+            self._set_rows(rows)
+        else:
+            rows = self._rows  # the same rows: caches built from them stay valid
         if changed or not self.path.exists():
             self._write(rows)
         return list(rows.values())
@@ -301,12 +332,12 @@ class DraftIndex:
             key = _stat_key(path.stat())  # stat before reading: a later change shows as stale
         except OSError:
             rows.pop(draft_id, None)
-            self._rows = rows
+            self._set_rows(rows)
             self._write(rows)
             return None
         row = self._parse(draft_id, path, key)
         rows[draft_id] = row
-        self._rows = rows
+        self._set_rows(rows)
         self._write(rows)
         return row
 
@@ -314,7 +345,7 @@ class DraftIndex:
         """Drop a row after its file was moved away (trash)."""
         rows = dict(self._rows) if self._rows is not None else self._read()
         if rows.pop(draft_id, None) is not None:
-            self._rows = rows
+            self._set_rows(rows)
             self._write(rows)
 
     def rows(self) -> list[Row]:
@@ -322,6 +353,12 @@ class DraftIndex:
         if self._rows is None:
             return self.refresh()
         return list(self._rows.values())
+
+    def count(self) -> int:
+        """How many rows `rows()` has (refreshing first if there was none)."""
+        if self._rows is None:
+            self.refresh()
+        return len(self._rows or ())
 
 
 def parse_row_date(value: str | None) -> date | None:

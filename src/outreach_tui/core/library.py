@@ -37,10 +37,25 @@ def filter_rows(rows: Iterable[Row], query: str) -> list[Row]:
     """Rows matching every word of `query` (case- and accent-insensitive) anywhere in the
     draft's text: name, organisation, research, goal, message. An empty query keeps all.
     """
-    terms = fold(query).split()
+    return _filter_terms(rows, fold(query).split())
+
+
+def _filter_terms(rows: Iterable[Row], terms: list[str]) -> list[Row]:
+    """Rows whose search text holds every one of `terms` (already folded)."""
     if not terms:
         return list(rows)
-    return [r for r in rows if all(t in r.search for t in terms)]
+    if len(terms) == 1:
+        (term,) = terms
+        return [r for r in rows if term in r.search]
+    longest = max(terms, key=len)  # the rarest, most likely: tried first
+    rest = [t for t in terms if t is not longest]
+    return [r for r in rows if longest in r.search and all(t in r.search for t in rest)]
+
+
+def _narrows(old: list[str], new: list[str]) -> bool:
+    """Whatever matches `new` surely matches `old` (each old word is inside the new word at
+    its place, as when a word is being typed), so `new` can filter `old`'s results."""
+    return len(new) >= len(old) and all(o in n for o, n in zip(old, new, strict=False))
 
 
 def sort_rows(rows: Iterable[Row], sort: str = SORT_UPDATED) -> list[Row]:
@@ -97,6 +112,11 @@ class Library:
         self._today = today
         self.follow_up_days = follow_up_days
         self.thank_you_days = thank_you_days
+        # Caches of the rows as of index.version: every row sorted, the last filter's result
+        # (typing a word narrows it, so the next key only looks at those), the summary line.
+        self._sorted: tuple[int, str, list[Row]] | None = None
+        self._filtered: tuple[int, str, list[str], list[Row]] | None = None
+        self._summary: tuple[int, date, str] | None = None
 
     # -- listing ---------------------------------------------------------------------------------
 
@@ -106,9 +126,35 @@ class Library:
 
     def rows(self, query: str = "", sort: str = SORT_UPDATED) -> list[Row]:
         """Filtered, sorted rows from the last refresh (one is made on first use). Cheap enough
-        to call on every keystroke: no file is read.
+        to call on every keystroke: no file is read, the rows are sorted once (filtering keeps
+        their order), and a query that narrows the last one only searches its results.
         """
-        return sort_rows(filter_rows(self.index.rows(), query), sort)
+        ordered = self._sorted_rows(sort)
+        terms = fold(query).split()
+        if not terms:
+            return list(ordered)
+        version = self.index.version
+        base = ordered
+        last = self._filtered
+        if last is not None and last[0] == version and last[1] == sort and _narrows(last[2], terms):
+            base = last[3]
+        found = _filter_terms(base, terms)
+        self._filtered = (version, sort, terms, found)
+        return list(found)
+
+    def _sorted_rows(self, sort: str) -> list[Row]:
+        """Every row in `sort` order, sorted again only when the rows have changed."""
+        self.index.count()  # refreshes first if there was none: version is then current
+        cached = self._sorted
+        if cached is not None and cached[0] == self.index.version and cached[1] == sort:
+            return cached[2]
+        ordered = sort_rows(self.index.rows(), sort)
+        self._sorted = (self.index.version, sort, ordered)
+        return ordered
+
+    def count(self) -> int:
+        """How many drafts (good and damaged) the last refresh found."""
+        return self.index.count()
 
     def row(self, draft_id: str) -> Row | None:
         return next((r for r in self.index.rows() if r.id == draft_id), None)
@@ -120,7 +166,13 @@ class Library:
     def summary(self, today: date | None = None) -> str:
         """The start-up line, e.g. "2 follow-ups due today"; "" when nothing is due."""
         day = today or self._today()
-        return summary_line(self.due(day), day)
+        self.index.count()  # refreshes first if there was none: version is then current
+        cached = self._summary
+        if cached is not None and cached[0] == self.index.version and cached[1] == day:
+            return cached[2]
+        line = summary_line(self.due(day), day)
+        self._summary = (self.index.version, day, line)
+        return line
 
     # -- one draft -------------------------------------------------------------------------------
 

@@ -18,8 +18,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
 from textual.notifications import SeverityLevel
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -50,6 +52,9 @@ GOOD_ROW_ACTIONS = ("open", "mark", "duplicate", "rename", "export")
 PAGE = 100
 """Rows put in the table at a time: more are added as the cursor or the scroll nears the end,
 so 10,000 drafts open, and filter, as fast as a hundred."""
+FIRST_PAGE = 40
+"""Rows put in the table when it is (re)filled, e.g. on a filter key: a screenful and more;
+the rest come a PAGE at a time as above."""
 
 
 class DraftsTable(DataTable[Text]):
@@ -64,6 +69,14 @@ class DraftsTable(DataTable[Text]):
         super().watch_scroll_y(old, new)
         if new >= self.max_scroll_y - 5:
             self.post_message(self.NearEnd())
+
+
+class FilterInput(Input):
+    """The filter: one line of a fixed size (app.tcss). Input's virtual size changes with
+    every key and, as a layout reactive, asks for a layout of the whole screen each time; this
+    one only repaints itself (its cursor scrolls into view without a layout)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,11 @@ class DraftsScreen(Screen[OpenDraft | None]):
         self.sort = SORT_UPDATED
         self.rows: list[Row] = []
         self._columns: list[Column] = []
+        self._bindings_state: tuple[object, ...] | None = None
+        """What check_action depends on, as last shown in the footer."""
+        self._summary: str | None = None
+        self._detail_shown: tuple[object, ...] | None = None
+        """What the detail line was made from (the same again is not redrawn)."""
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -117,7 +135,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         folder = Text(f"Folder: {short_path(self.library.store.drafts_dir)}")
         yield Static(folder, id="drafts-folder")
         yield Static("", id="drafts-due")
-        yield Input(
+        yield FilterInput(
             placeholder="/ Filter: name, organisation, any text",
             id="drafts-filter",
             compact=True,
@@ -176,7 +194,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         index = next((i for i, r in enumerate(self.rows) if r.id == keep), None)
         if index is None:  # start on the first draft that opens, not on a damaged file
             index = next((i for i, r in enumerate(self.rows) if not r.damaged), 0)
-        self._add_rows(max(PAGE, index + 1 + PAGE // 2))
+        self._add_rows(max(FIRST_PAGE, index + 1 + PAGE // 2))
         if self.rows:
             table.move_cursor(row=index, scroll=True)
         self._show_header()
@@ -196,22 +214,42 @@ class DraftsScreen(Screen[OpenDraft | None]):
         self._add_rows(self.table.row_count + PAGE)
 
     def _show_header(self) -> None:
-        total = len(self.library.index.rows())
+        total = self.library.count()
         count = f"{total:,} draft{'' if total == 1 else 's'}"
         if len(self.rows) != total:
             count = f"{len(self.rows):,} of {count}"
         title = Text("outreach-tui · Your drafts", style="bold")
         title.append(f" · {count} · sorted by {SORT_LABELS[self.sort]}")
-        self.query_one("#drafts-title", Static).update(title)
-        summary = self.library.summary(self.today())
-        due = self.query_one("#drafts-due", Static)
-        due.update(Text(f"Due: {summary}" if summary else ""))
-        due.display = bool(summary)
+        # One line high (app.tcss): a new title never needs a new layout.
+        self.query_one("#drafts-title", Static).update(title, layout=False)
+        summary = self.library.summary(self.today())  # cached until the drafts change
+        if summary != self._summary:
+            self._summary = summary
+            due = self.query_one("#drafts-due", Static)
+            due.update(Text(f"Due: {summary}" if summary else ""))
+            due.display = bool(summary)
 
     def _show_detail(self) -> None:
-        line = detail_line(self.current, self.today(), len(self.rows), self.filter_input.value)
-        self.query_one("#drafts-detail", Static).update(line)
-        self.refresh_bindings()
+        row = self.current
+        today = self.today()
+        query = self.filter_input.value
+        shown = (row, today, len(self.rows) == 0, bool(query.strip()))
+        if shown != self._detail_shown:  # e.g. RowHighlighted after a reload drew it already
+            self._detail_shown = shown
+            line = detail_line(row, today, len(self.rows), query)
+            # Three lines high (app.tcss): a new text never needs a new layout.
+            self.query_one("#drafts-detail", Static).update(line, layout=False)
+        # The footer is rebuilt on every refresh_bindings: only when what it shows can change.
+        state = (
+            row is None,
+            row is not None and row.damaged,
+            row is not None and row.due_kind is None,
+            self.filter_input.has_focus,
+            bool(self.trashed),
+        )
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -247,6 +285,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         return not (action in ("sort", "filter") and self.filter_input.has_focus)
 
     def on_descendant_focus(self) -> None:
+        self._bindings_state = None
         self.refresh_bindings()
 
     # -- actions ----------------------------------------------------------------------------

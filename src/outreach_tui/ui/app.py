@@ -219,6 +219,8 @@ class OutreachApp(App[int]):
     def library(self) -> Library:
         """The drafts library: one instance, made on first use (not at start-up)."""
         if self._library is None:
+            from outreach_tui.core.library import Library
+
             self._library = Library(
                 self.store, today=self.today, follow_up_days=self.settings.follow_up_days
             )

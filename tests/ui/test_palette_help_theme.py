@@ -112,3 +112,24 @@ async def test_theme_chosen_in_the_palette_is_remembered(data_dir: Path, tmp_pat
     )
     async with again.run_test(size=SIZE):
         assert again.theme == "outreach-high-contrast"
+
+
+async def test_palette_opens_export_and_linkedin_import(
+    make_app: Callable[..., OutreachApp], full_answers: Answers, data_dir: Path
+) -> None:
+    from outreach_tui.core.store import Draft
+    from outreach_tui.ui.screens.drafts import DraftsScreen
+    from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen
+    from outreach_tui.ui.screens.modals import ChoiceModal
+
+    DraftStore(data_dir).save(Draft(answers=full_answers, channel="message", message="Hi."))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await palette(pilot, "Import LinkedIn")
+        assert isinstance(app.screen, LinkedInImportScreen)
+        await pilot.press("escape")
+        await palette(pilot, "Export")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)  # .txt or .ics?
+        await pilot.press("escape")
+        assert isinstance(app.screen, DraftsScreen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -46,4 +47,30 @@ def wizard_commands(app: OutreachApp, wizard: WizardScreen) -> Iterator[SystemCo
             await wizard.show_channel(name)
 
         yield SystemCommand(f"Channel: {channel.title}", channel.description, switch)
+
+    async def export() -> None:
+        from outreach_tui.ui.screens.drafts import DraftsScreen
+
+        await app.open_drafts()
+        screen = app.screen
+        if isinstance(screen, DraftsScreen):
+            for _ in range(100):  # until its table is there (a few frames at most)
+                if screen.is_mounted and screen.query("#drafts-table"):
+                    break
+                await asyncio.sleep(0.01)
+            screen.call_after_refresh(screen.action_export)
+
+    yield SystemCommand(
+        "Export", "The highlighted draft's message (.txt) or your due dates (.ics)", export
+    )
+    yield SystemCommand(
+        "Import LinkedIn export",
+        "Your connections, to find people you both know (ctrl+l on the Research step)",
+        app.action_linkedin_import,
+    )
+    yield SystemCommand(
+        "Remove LinkedIn import",
+        "Delete the app's copy of your connections",
+        app.action_linkedin_remove,
+    )
     yield SystemCommand("Keys", "Every key of the app (F1 or ?)", app.action_help)

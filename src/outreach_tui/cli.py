@@ -138,10 +138,15 @@ def _load_file(path: Path) -> tuple[object, bool]:
     return data, is_draft_data(data)
 
 
-def cmd_render(args: argparse.Namespace) -> int:
+def _message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str | None, str]:
+    """What `render` and `check` work on: (renderer, answers, channel, subject, body).
+
+    A saved draft gives its own saved text (with the user's edits) unless --channel asks for
+    another channel; otherwise the answers are checked for required ones and rendered.
+    """
     from outreach_tui.core.answers import AnswersError, answers_from_dict
     from outreach_tui.core.questions import missing_required
-    from outreach_tui.core.render import Rendered, RenderError
+    from outreach_tui.core.render import RenderError
     from outreach_tui.core.store import DraftError, draft_from_dict
 
     path = Path(args.file)
@@ -149,14 +154,15 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.channel is not None:
         _known_channel(renderer, args.channel)
     data, is_draft = _load_file(path)
+    answers: Answers
     if is_draft:
         try:
             draft = draft_from_dict(data)
         except DraftError as exc:
             raise UserError(f"{path}: {exc}") from None
-        if args.channel is None or args.channel == draft.channel:
-            return _emit(Rendered(draft.channel, draft.subject, draft.message).as_text())
         answers = draft.answers
+        if args.channel is None or args.channel == draft.channel:
+            return renderer, answers, draft.channel, draft.subject, draft.message
     else:
         try:
             answers = _with_settings(answers_from_dict(data))
@@ -166,11 +172,19 @@ def cmd_render(args: argparse.Namespace) -> int:
     if missing:
         names = ", ".join(f"{q.key} ({q.label})" for q in missing)
         raise UserError(f"{path}: missing required answer: {names}")
+    channel = args.channel or _default_channel(renderer)
     try:
-        rendered = _render(renderer, answers, args.channel or _default_channel(renderer))
+        rendered = _render(renderer, answers, channel)
     except RenderError as exc:
         raise UserError(str(exc)) from None
-    return _emit(rendered.as_text())
+    return renderer, answers, channel, rendered.subject, rendered.body
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from outreach_tui.core.render import Rendered
+
+    _, _, channel, subject, body = _message_of(args)
+    return _emit(Rendered(channel, subject, body).as_text())
 
 
 def _stdout_is_terminal() -> bool:
@@ -213,48 +227,15 @@ def _emit(text: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from outreach_tui.core.answers import AnswersError, answers_from_dict
     from outreach_tui.core.coach import coach
-    from outreach_tui.core.questions import missing_required
     from outreach_tui.core.render import RenderError
-    from outreach_tui.core.store import DraftError, draft_from_dict
 
-    path = Path(args.file)
-    renderer = _renderer()
-    if args.channel is not None:
-        _known_channel(renderer, args.channel)
-    data, is_draft = _load_file(path)
-    answers: Answers
-    if is_draft:
-        try:
-            draft = draft_from_dict(data)
-        except DraftError as exc:
-            raise UserError(f"{path}: {exc}") from None
-        answers = draft.answers
-        if args.channel is None or args.channel == draft.channel:
-            try:
-                channel = renderer.channel(draft.channel)
-            except RenderError as exc:
-                raise UserError(f"{path}: {exc}") from None
-            report = coach(answers, channel, draft.subject, draft.message)
-            _print_check(report, channel.title, args.json)
-            return 0
-    else:
-        try:
-            answers = _with_settings(answers_from_dict(data))
-        except AnswersError as exc:
-            raise UserError(f"{path}: {exc}") from None
-    missing = missing_required(answers)
-    if missing:
-        names = ", ".join(f"{q.key} ({q.label})" for q in missing)
-        raise UserError(f"{path}: missing required answer: {names}")
-    channel = _known_channel(renderer, args.channel or _default_channel(renderer))
+    renderer, answers, name, subject, body = _message_of(args)
     try:
-        rendered = _render(renderer, answers, channel.name)
+        channel = renderer.channel(name)
     except RenderError as exc:
-        raise UserError(str(exc)) from None
-    report = coach(answers, channel, rendered.subject, rendered.body)
-    _print_check(report, channel.title, args.json)
+        raise UserError(f"{args.file}: {exc}") from None
+    _print_check(coach(answers, channel, subject, body), channel.title, args.json)
     return 0
 
 

@@ -6,6 +6,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from outreach_tui.core.answers import Answers
@@ -15,6 +16,14 @@ from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen
 
 
+async def wait_for_dialog(pilot: Pilot[int]) -> None:
+    """The check runs in a thread after the first paint: give it a moment."""
+    for _ in range(20):
+        if isinstance(pilot.app.screen, ChoiceModal):
+            return
+        await pilot.pause(0.05)
+
+
 async def test_loosened_draft_is_reported_and_fixed_with_one_key(
     make_app: Callable[..., OutreachApp], data_dir: Path, full_answers: Answers
 ) -> None:
@@ -22,10 +31,7 @@ async def test_loosened_draft_is_reported_and_fixed_with_one_key(
     path.chmod(0o644)
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        for _ in range(20):
-            if isinstance(app.screen, ChoiceModal):
-                break
-            await pilot.pause(0.05)
+        await wait_for_dialog(pilot)
         assert isinstance(app.screen, ChoiceModal)
         assert path.name in str(app.screen.query_one("#dialog-text", Static).render())
         await pilot.press("enter")  # Fix now
@@ -41,10 +47,7 @@ async def test_leave_as_is_changes_nothing(
     path.chmod(0o644)
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
-        for _ in range(20):
-            if isinstance(app.screen, ChoiceModal):
-                break
-            await pilot.pause(0.05)
+        await wait_for_dialog(pilot)
         await pilot.click("#leave")
         await pilot.pause()
     assert stat.S_IMODE(path.stat().st_mode) == 0o644

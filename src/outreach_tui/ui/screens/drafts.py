@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from outreach_tui.core.fsutil import WriteError, atomic_write
 from outreach_tui.core.ics import calendar_text
@@ -41,6 +41,7 @@ from outreach_tui.ui.screens.modals import (
     export_modal,
     trash_modal,
 )
+from outreach_tui.ui.widgets.footer import QuietFooter
 
 SORT_LABELS = {SORT_UPDATED: "last change", SORT_DUE: "due date"}
 ROW_ACTIONS = ("open", "follow_up", "mark", "duplicate", "rename", "trash", "export")
@@ -142,7 +143,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         )
         yield DraftsTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="drafts-detail")
-        yield Footer()
+        yield QuietFooter()
 
     @property
     def table(self) -> DraftsTable:

@@ -1,0 +1,67 @@
+"""The footer: the keys that work here, kept current, clickable, never cut in half."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from outreach_tui.ui.app import OutreachApp
+from outreach_tui.ui.screens.drafts import DraftsScreen
+from outreach_tui.ui.widgets.footer import QuietFooter
+from tests.ui.test_wizard import indicator
+
+
+def footer_line(app: OutreachApp) -> str:
+    return str(app.screen.query_one(QuietFooter).render())
+
+
+async def click_key(pilot: object, description: str) -> None:
+    app = pilot.app  # type: ignore[attr-defined]
+    x = footer_line(app).index(description)
+    await pilot.click(QuietFooter, offset=(x, 0))  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_the_footer_follows_the_focused_widget(
+    make_app: Callable[..., OutreachApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        line = footer_line(app)
+        assert "^d Drafts" in line and "^q Quit" in line and line.rstrip().endswith("^p palette")
+        await pilot.press("enter")  # a new draft: the first field has focus
+        await pilot.pause()
+        assert "esc Back" in footer_line(app)
+
+
+async def test_clicking_a_key_in_the_footer_presses_it(
+    make_app: Callable[..., OutreachApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.press(*"Jordan Lee", "tab", *"Dayton, Ohio")
+        await click_key(pilot, "Next")
+        assert "Step 2 of 7 · Contact" in indicator(app)
+        await click_key(pilot, "Drafts")
+        assert isinstance(app.screen, DraftsScreen)
+
+
+async def test_a_narrow_footer_keeps_the_palette_and_leaves_out_whole_keys(
+    make_app: Callable[..., OutreachApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        wide = footer_line(app)
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        narrow = footer_line(app)
+    assert len(narrow) == 60 and narrow.endswith("▏ ^p palette ")
+    wide_keys = wide.split("▏")[0].rstrip()
+    narrow_keys = narrow.split("▏")[0].rstrip()
+    # The keys that fit come first and whole ("Back" is not cut to "Ba"); the rest are left out.
+    assert wide_keys.startswith(narrow_keys + " ") and len(narrow_keys) < len(wide_keys)

@@ -167,8 +167,8 @@ class LinkedInPanel(Vertical):
 
     def _start(self) -> None:
         """Once the form is mounted: follow the import, the steps and the list's edits."""
-        if not self.is_attached:  # its wizard was replaced meanwhile (resume, open a draft)
-            return
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return  # its wizard was replaced meanwhile (resume, open a draft): being removed
         self.watch(self.app, "linkedin", self._data_changed, init=False)
         for ancestor in self.ancestors:
             if isinstance(ancestor, ContentSwitcher):  # the wizard's steps: sync on arrival

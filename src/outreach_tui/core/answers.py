@@ -18,11 +18,11 @@ their defaults.
 
 from __future__ import annotations
 
+# json, tomllib, secrets and importlib.resources are imported where they are used: the first
+# screen is drawn without them (see benchmarks/README.md, start-up).
 import copy
-import json
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -405,6 +405,9 @@ def read_data_file(path: Path) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AnswersError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    import json
+    import tomllib
+
     if path.suffix.lower() == ".toml":
         try:
             return tomllib.loads(text)

@@ -10,7 +10,8 @@ Pure Python: nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
-import json
+# json, tomllib, secrets and importlib.resources are imported where they are used: the first
+# screen is drawn without them (see benchmarks/README.md, start-up).
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -118,6 +119,8 @@ class Autosave:
             return None
         except OSError as exc:
             raise AutosaveError(f"{self.path}: cannot read ({describe_os_error(exc)})") from None
+        import json
+
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -135,6 +138,8 @@ class Autosave:
         moment = now or datetime.now(UTC)
         state.saved_at = moment.replace(microsecond=0).isoformat()
         ensure_private_dir(self.root)
+        import json
+
         payload = json.dumps(state.to_dict(), ensure_ascii=False, indent=1) + "\n"
         atomic_write(self.path, payload)
 

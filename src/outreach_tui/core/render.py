@@ -11,11 +11,12 @@ line rather than a silent blank.
 
 from __future__ import annotations
 
+# json, tomllib, secrets and importlib.resources are imported where they are used: the first
+# screen is drawn without them (see benchmarks/README.md, start-up).
 import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -588,6 +589,8 @@ def _template_line(exc: BaseException, name: str) -> str:
 
 
 def _load_builtin(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+    from importlib import resources
+
     if name not in builtin_template_names():
         return None
     resource = resources.files("outreach_tui").joinpath("templates", name)
@@ -598,6 +601,8 @@ def _load_builtin(name: str) -> tuple[str, str, Callable[[], bool]] | None:
 
 @functools.cache
 def _builtin_names() -> tuple[str, ...]:
+    from importlib import resources
+
     folder = resources.files("outreach_tui").joinpath("templates")
     return tuple(sorted(p.name for p in folder.iterdir() if p.name.endswith(".j2")))
 

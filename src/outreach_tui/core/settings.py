@@ -25,10 +25,11 @@ Pure Python: nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
+# json, tomllib, secrets and importlib.resources are imported where they are used: the first
+# screen is drawn without them (see benchmarks/README.md, start-up).
 import datetime as dt
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,6 +185,8 @@ def read_settings(path: Path) -> tuple[Settings, list[str]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SettingsError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -14,11 +14,11 @@ Pure Python: nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
+# json, tomllib, secrets and importlib.resources are imported where they are used: the first
+# screen is drawn without them (see benchmarks/README.md, start-up).
 import contextlib
-import json
 import os
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -266,6 +266,8 @@ class DraftStore:
         Creating with O_EXCL means two instances saving at once can never take the same id.
         """
         base = slugify(contact_name)
+        import secrets
+
         for _ in range(50):
             draft_id = f"{base}-{secrets.token_hex(3)}"
             path = self.path_for(draft_id)
@@ -295,6 +297,8 @@ class DraftStore:
         if not new:
             self._check_overwritable(path)
         previous = (draft.created, draft.updated)
+        import json
+
         draft.created = draft.created or now
         draft.updated = now
         payload = json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -355,6 +359,8 @@ class DraftStore:
             raise DraftError(f"{path}: cannot read ({describe_os_error(exc)})") from None
         if not raw.strip():
             raise DraftError(f"{path}: empty file")
+        import json
+
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:

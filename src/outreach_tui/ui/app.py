@@ -20,11 +20,6 @@ from outreach_tui.core.permissions import Loose, loose_paths, tighten
 from outreach_tui.core.render import Renderer
 from outreach_tui.core.settings import Settings, apply_defaults
 from outreach_tui.core.store import DraftError, DraftStore
-from outreach_tui.ui.screens.modals import (
-    permissions_modal,
-    resume_modal,
-    unsaved_changes_modal,
-)
 from outreach_tui.ui.screens.wizard import OpenDrafts, WizardScreen
 from outreach_tui.ui.themes import HIGH_CONTRAST
 
@@ -93,6 +88,12 @@ class OutreachApp(App[int]):
         self._due_worker: Worker[None] | None = None
 
     def on_mount(self) -> None:
+        # Textual holds back every paint until the app's Mount has been handled, and the
+        # wizard's first frame was composed and drawn in that time for nothing: the screen is
+        # pushed just after.
+        self.call_next(self._open_first_screen)
+
+    def _open_first_screen(self) -> None:
         resume: WorkState | None = None
         problem = ""
         assert self.autosave is not None
@@ -176,6 +177,8 @@ class OutreachApp(App[int]):
                 self.notify(f"{len(loose)} item(s) are now yours alone.", title="Fixed")
 
         lines = [item.describe() for item in loose]
+        from outreach_tui.ui.screens.modals import permissions_modal
+
         self.push_screen(permissions_modal(len(loose), lines), callback=decided)
 
     def _new_wizard(
@@ -203,6 +206,8 @@ class OutreachApp(App[int]):
                 self.notify("Back where you were.", title="Resumed")
             elif self.autosave is not None:
                 self.autosave.clear()  # kept as autosave.previous.json
+
+        from outreach_tui.ui.screens.modals import resume_modal
 
         self.push_screen(resume_modal(state.describe()), callback=decided)
 
@@ -446,6 +451,8 @@ class OutreachApp(App[int]):
                 wizard.discard_autosave()
             if choice in ("save", "discard"):
                 then()
+
+        from outreach_tui.ui.screens.modals import unsaved_changes_modal
 
         self.push_screen(unsaved_changes_modal(doing), callback=decided)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
+from textual import events, on
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -52,7 +52,6 @@ from outreach_tui.ui.messages import (
     TextEdited,
     field_id,
 )
-from outreach_tui.ui.screens.modals import TextPromptModal, save_failed_modal
 from outreach_tui.ui.widgets.footer import QuietFooter
 
 WELCOME = """\
@@ -103,9 +102,14 @@ class WizardScreen(Screen[None]):
         `autosave` keeps the work in progress safe; `resume` puts back work found there.
         """
         super().__init__()
+        with contextlib.suppress(RuntimeError):  # no running app: a test that only builds it
+            # The size classes ("-wide", "-short"...) Textual gives a screen on its first
+            # Resize, set from the start: adding them then restyled the whole screen.
+            self.add_class(*breakpoint_classes(self.app), update=False)
         self.store = store
         self.renderer = renderer
         self.autosave = autosave
+        self._resumed = False
         self._steps_mounted = False
         self._mounting: asyncio.Lock | None = None
         self._autosave_timer: Timer | None = None
@@ -140,19 +144,13 @@ class WizardScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="wizard-body"):
-            with Vertical(id="main"):
-                yield Static("", id="step-indicator")
-                yield Static("", id="step-hint")
-                with ContentSwitcher(initial="step-welcome", id="steps"):
-                    yield self._welcome()
-                with Horizontal(id="nav"):
-                    yield Button("◀ Back", id="back")
-                    yield Static("", id="nav-spacer")
-                    yield Button("Next ▶", id="next", variant="primary")
-            side = Vertical(id="side")
-            side.display = False  # no preview on the welcome step
-            yield side
+        with Horizontal(id="wizard-body"), Vertical(id="main"):
+            yield Static("", id="step-indicator")
+            yield Static("", id="step-hint")
+            with ContentSwitcher(initial="step-welcome", id="steps"):
+                yield self._welcome()
+            # The Back/Next row and the preview pane are mounted with the steps (ensure_steps):
+            # the welcome step shows neither, and every widget less is a faster first paint.
         yield QuietFooter()
 
     async def ensure_steps(self) -> None:
@@ -186,10 +184,18 @@ class WizardScreen(Screen[None]):
                 await asyncio.sleep(0)
                 if not self.is_attached:  # the app is closing, or this wizard was replaced
                     return
-            side = self.query_one("#side", Vertical)
+            nav = Horizontal(
+                Button("◀ Back", id="back"),
+                Static("", id="nav-spacer"),
+                Button("Next ▶", id="next", variant="primary"),
+                id="nav",
+            )
             coach = VerticalScroll(CoachPanel(), id="coach-scroll")
             coach.display = False
-            await side.mount_all([Preview(), coach])
+            side = Vertical(Preview(), coach, id="side")
+            nav.display = side.display = False
+            await self.query_one("#main", Vertical).mount(nav)
+            await self.query_one("#wizard-body", Horizontal).mount(side)
             self._steps_mounted = True
 
     def _mount_soon(self) -> None:
@@ -203,15 +209,27 @@ class WizardScreen(Screen[None]):
 
     def _welcome(self) -> Vertical:
         start = "Continue with these answers" if self.source else "Start a new draft"
+        source = (
+            [Static(Text(f"Answers loaded from {self.source}."), id="welcome-source")]
+            if self.source
+            else []
+        )
         return Vertical(
             Static(Text(WELCOME), id="welcome-text"),
-            Static(Text(f"Answers loaded from {self.source}."), id="welcome-source")
-            if self.source
-            else Static("", id="welcome-source"),
-            Center(Button(start, id="start", variant="primary")),
-            Center(Button("Open saved drafts", id="open-drafts")),
+            *source,
+            Center(
+                Button(start, id="start", variant="primary"),
+                Button("Open saved drafts", id="open-drafts"),
+            ),
             id="step-welcome",
         )
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Handled before Textual's own handler: its widgets were styled a moment ago, as
+            # they were mounted, and restyling them all again delayed the first paint.
+            event.refresh_styles = False
+            self._resumed = True
 
     def on_resize(self) -> None:
         """After a resize, bring the field being typed in back into view."""
@@ -258,15 +276,16 @@ class WizardScreen(Screen[None]):
                 Text(f"outreach-tui · Step {self.step} of {COUNTED_STEPS} · {step.title}", "bold")
             )
             hint.update(Text(step.hint))
-        self.query_one("#nav").display = step is not None
-        self.query_one("#back", Button).disabled = step is None
-        next_button = self.query_one("#next", Button)
-        next_button.display = step is not None and step.key != "preview"
-        next_button.label = "Preview ▶" if step is not None and step.key == "review" else "Next ▶"
         # Display flags, not classes on the screen: a screen class restyles every widget.
         editing = step is not None and step.key == "preview"
-        self._show("#side", step is not None)
-        if self._steps_mounted:
+        if self._steps_mounted:  # (else this is the welcome step, which has no Back/Next)
+            self._show("#nav", step is not None)
+            self.query_one("#back", Button).disabled = step is None
+            next_button = self.query_one("#next", Button)
+            next_button.display = step is not None and step.key != "preview"
+            on_review = step is not None and step.key == "review"
+            next_button.label = "Preview ▶" if on_review else "Next ▶"
+            self._show("#side", step is not None)
             self._show("#preview", not editing)
             self._show("#coach-scroll", editing)
         if step is not None and step.key == "review":
@@ -556,6 +575,8 @@ class WizardScreen(Screen[None]):
         try:
             path = self.store.save(draft)
         except StoreError as exc:
+            from outreach_tui.ui.screens.modals import save_failed_modal
+
             self.app.push_screen(save_failed_modal(str(exc)), callback=self._after_failed_save)
             return False
         self.draft = draft
@@ -570,6 +591,8 @@ class WizardScreen(Screen[None]):
         if choice == "retry":
             self.action_save()
         elif choice == "elsewhere":
+            from outreach_tui.ui.screens.modals import TextPromptModal
+
             self.app.push_screen(
                 TextPromptModal(
                     "Save in another folder",
@@ -643,3 +666,18 @@ class WizardScreen(Screen[None]):
 def _show_focused(screen: Screen[object]) -> None:
     if screen.focused is not None:
         screen.focused.scroll_visible(animate=False, immediate=True)
+
+
+def breakpoint_classes(app: App[object]) -> set[str]:
+    """The size classes Textual's breakpoints give a screen of the app's current size."""
+    width, height = app.size
+    classes: set[str] = set()
+    for dimension, breakpoints in (
+        (width, app.HORIZONTAL_BREAKPOINTS or []),
+        (height, app.VERTICAL_BREAKPOINTS or []),
+    ):
+        for minimum, name in sorted(breakpoints, reverse=True):
+            if dimension >= minimum:
+                classes.add(name)
+                break
+    return classes

@@ -64,6 +64,7 @@ class QuietFooter(Widget, can_focus=False):
         self._palette: FooterItem | None = None
         self._spans: list[tuple[int, int, FooterItem]] = []
         self._hover: FooterItem | None = None
+        self._collected = False
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -76,6 +77,7 @@ class QuietFooter(Widget, can_focus=False):
         if not self.is_attached or screen is not self.screen:
             return
         items, palette = self._collect(screen)
+        self._collected = True
         if (items, palette) != (self._items, self._palette):
             self._items, self._palette = items, palette
             self.refresh()
@@ -125,6 +127,11 @@ class QuietFooter(Widget, can_focus=False):
         return piece
 
     def render(self) -> Text:
+        if not self._collected and self.is_attached:
+            # The first paint can come before this widget's Mount is handled: the keys are
+            # known already, and shown at once.
+            self._items, self._palette = self._collect(self.screen)
+            self._collected = True
         width = self.size.width
         pieces = [(item, self._piece(item)) for item in self._items]
         palette = self._piece(self._palette) if self._palette is not None else None

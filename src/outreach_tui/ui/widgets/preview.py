@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.visual import visualize
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widgets import Static
 
 from outreach_tui.core.render import Channel, Rendered
@@ -18,36 +22,115 @@ def count_line(chars: int, limit: int) -> str:
 
 
 class TextView(Static):
-    """Static text that asks for a new layout only when its height changes.
+    """Static text that repaints only the lines that changed.
 
-    The preview changes on every key the user types; re-laying out the whole screen each time
-    would cost far more than drawing the one changed pane.
+    The preview changes on every key the user types. Textual repaints (and sends to the
+    terminal) the whole of a widget that was updated: here ~25 lines of wrapped text for one
+    changed word. This view wraps the new text itself, compares it line by line with what is
+    on screen, and marks only the changed lines dirty; a new layout is asked for only when the
+    height changes. Its lines are those Textual would draw (`Visual.to_strips`, as `Static`).
     """
 
     def __init__(self, *, id: str) -> None:
+        self._text: Content = Content("")
+        self._strips: list[Strip] | None = None
+        """The lines on screen (None: to be drawn afresh)."""
+        self._width = 0
+        """The width they were drawn for."""
         super().__init__("", id=id, markup=False)
-        self._shown: Text | Content | None = None
+
+    def render(self) -> Content:
+        return self._text
 
     def show_text(self, text: Text | Content) -> None:
-        if self._shown is not None and text == self._shown:
+        content = Content.from_rich_text(text) if isinstance(text, Text) else text
+        if content == self._text:
             return
-        width = self.content_region.width
-        same_height = False
-        if width > 0 and self._shown is not None:
-            # Textual passes its styles here itself; its annotation names a narrower protocol.
-            new = visualize(self, text, markup=False).get_height(self.styles, width)  # type: ignore[arg-type]
-            same_height = new == self.content_region.height
-        self._shown = text
-        self.update(text, layout=not same_height)
+        old, width = self._strips, self.size.width
+        self._text = content
+        if old is None or width <= 0 or width != self._width:
+            self.refresh(layout=True)
+            return
+        new = self._draw(width)
+        if len(new) != len(old) or len(new) != self.size.height:
+            self.refresh(layout=True)
+            return
+        self._strips = new
+        for y, (before, after) in enumerate(zip(old, new, strict=True)):
+            if before != after:
+                self.refresh(Region(0, y, width, 1))
+
+    def _draw(self, width: int) -> list[Strip]:
+        self._width = width
+        return Visual.to_strips(self, self._text, width, None, self.visual_style)
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if not regions:  # the whole view (new text, styles, size, selection): draw afresh
+            self._strips = None
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if self._strips is None or width != self._width:
+            self._strips = self._draw(width)
+        if y < len(self._strips):
+            return self._strips[y].extend_cell_length(width, self.visual_style.rich_style)
+        return Strip.blank(width, self.visual_style.rich_style)
 
 
 class Preview(VerticalScroll):
     """A read-only view of the rendered message. User text is shown as text, never markup."""
 
     def __init__(self) -> None:
+        self._count_only = False
+        self._count = ""
+        self._count_due = False
         super().__init__(id="preview")
         self.can_focus = False
         self.border_title = "Preview"
+
+    def _count_later(self, text: str) -> None:
+        """Show the character count (bottom border) once the text is on screen.
+
+        The count is drawn a frame after the text: both in one paint made Textual redraw every
+        line between the field typed in and the bottom border, for the sake of one number.
+        """
+        self._count = text
+        if not self._count_due:
+            self._count_due = True
+            self.call_after_refresh(self._show_count)
+
+    def _show_count(self) -> None:
+        """Put the count in the bottom border, repainting only that row."""
+        self._count_due = False
+        if self._count == self.border_subtitle:
+            return
+        self._count_only = True
+        try:
+            self.border_subtitle = self._count  # Textual repaints the whole pane for this...
+        finally:
+            self._count_only = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._count_only and not (regions or layout or recompose):
+            # ...but the count changed, and nothing else: the bottom border row is enough.
+            # (Regions here are relative to the content area, inside border and padding.)
+            width, height = self.outer_size
+            offset = self.content_offset
+            regions = (Region(-offset.x, height - 1 - offset.y, width, 1),)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def compose(self) -> ComposeResult:
         yield TextView(id="preview-subject")
@@ -68,7 +151,7 @@ class Preview(VerticalScroll):
         title = f"Preview · {channel.title}"
         if self.border_title != title:
             self.border_title = title
-        self.border_subtitle = count_line(len(rendered.body), limit)
+        self._count_later(count_line(len(rendered.body), limit))
 
     def show_error(self, message: str) -> None:
         """Show why the message could not be rendered (e.g. a broken template)."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.ui.test_wizard import indicator
+
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.widgets.footer import QuietFooter
-from tests.ui.test_wizard import indicator
 
 
 def footer_line(app: OutreachApp) -> str:

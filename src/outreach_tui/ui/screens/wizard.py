@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,7 @@ class WizardScreen(Screen[None]):
         self._steps_mounted = False
         self._mounting: asyncio.Lock | None = None
         self._autosave_timer: Timer | None = None
+        self._autosave_due = 0.0
         self._autosave_failed = False
         self._resume_step = 0
         self.draft = draft
@@ -618,9 +620,18 @@ class WizardScreen(Screen[None]):
     def _schedule_autosave(self) -> None:
         if self.autosave is None:
             return
-        if self._autosave_timer is not None:
-            self._autosave_timer.stop()
-        self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.write_autosave)
+        # Every key lands here: move the deadline, and keep the one timer already waiting (a
+        # new timer per key cost more than the rest of the key's own work).
+        self._autosave_due = time.monotonic() + AUTOSAVE_DELAY
+        if self._autosave_timer is None:
+            self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave_when_due)
+
+    def _autosave_when_due(self) -> None:
+        wait = self._autosave_due - time.monotonic()
+        if wait > 0.01:  # typed since the timer was set: wait for the pause
+            self._autosave_timer = self.set_timer(wait, self._autosave_when_due)
+            return
+        self.write_autosave()
 
     def work_state(self) -> WorkState:
         return WorkState(

@@ -37,7 +37,10 @@ class TextView(Static):
         """The lines on screen (None: to be drawn afresh)."""
         self._width = 0
         """The width they were drawn for."""
+        self._paragraphs: dict[tuple[int, Content], list[Strip]] = {}
+        """Each paragraph's lines at that width, by its place and text (a key changes one)."""
         super().__init__("", id=id, markup=False)
+        self.set_reactive(Static.auto_links, False)  # a message has no links to highlight
 
     def render(self) -> Content:
         return self._text
@@ -61,8 +64,26 @@ class TextView(Static):
                 self.refresh(Region(0, y, width, 1))
 
     def _draw(self, width: int) -> list[Strip]:
+        """The text's lines at this width, re-wrapping only the paragraphs that changed."""
+        style = self.visual_style
+        if width != self._width or self.text_selection is not None:
+            self._paragraphs = {}
         self._width = width
-        return Visual.to_strips(self, self._text, width, None, self.visual_style)
+        if self.text_selection is not None:  # drawn across paragraphs: all of it, afresh
+            return Visual.to_strips(self, self._text, width, None, style)
+        strips: list[Strip] = []
+        drawn: dict[tuple[int, Content], list[Strip]] = {}
+        for index, paragraph in enumerate(self._text.split("\n", allow_blank=True)):
+            lines = self._paragraphs.get((index, paragraph))
+            if lines is None:
+                # Drawn after `index` empty lines, so that each piece of text carries the
+                # position Textual gives it in the whole text (used by mouse selection).
+                shifted = Content("\n" * index) + paragraph
+                lines = Visual.to_strips(self, shifted, width, None, style)[index:]
+            drawn[index, paragraph] = lines
+            strips.extend(lines)
+        self._paragraphs = drawn
+        return strips
 
     def refresh(
         self,
@@ -73,6 +94,7 @@ class TextView(Static):
     ) -> Self:
         if not regions:  # the whole view (new text, styles, size, selection): draw afresh
             self._strips = None
+            self._paragraphs = {}
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def render_line(self, y: int) -> Strip:

@@ -285,8 +285,10 @@ def test_index_rebuilt_when_missing_or_corrupt(tmp_path: Path) -> None:
         b"{not json",
         b'{"index_version": 999, "rows": []}',
         b"[]",
+        b'{"index_version": 2, "rows": []}',  # the format before one row per line
         header_with_bad_rows(path, [[5], {"id": "x"}, None]),
         header_with_bad_rows(path, "wrong-types"),
+        header_with_bad_rows(path, "cut-mid-row"),
     ):
         if content is None:
             path.unlink()
@@ -295,19 +297,22 @@ def test_index_rebuilt_when_missing_or_corrupt(tmp_path: Path) -> None:
         index = DraftIndex(store)
         assert len(index.refresh()) == 5
         assert index.parsed == 5
-        assert json.loads(path.read_text())["index_version"] == INDEX_VERSION
+        assert json.loads(path.read_text().splitlines()[0])["index_version"] == INDEX_VERSION
 
 
 def header_with_bad_rows(path: Path, bad: object) -> bytes:
-    """The current index with its rows replaced by `bad` (or every row's size made text)."""
-    data = json.loads(path.read_text())
+    """The current index (a header line, then a row per line) with its rows replaced by `bad`
+    (or every row's size made text, or the file cut in the middle of a row)."""
+    header, *rows = path.read_text().splitlines()
+    if bad == "cut-mid-row":
+        return "\n".join([header, *rows])[: -len(rows[-1]) // 2].encode()
     if bad == "wrong-types":
-        fields = data["fields"]
-        data["rows"] = [[str(v) for v in row] for row in data["rows"]]
-        assert "size" in fields
+        assert "size" in json.loads(header)["fields"]
+        lines = [json.dumps([str(v) for v in json.loads(row)]) for row in rows]
     else:
-        data["rows"] = bad
-    return json.dumps(data).encode()
+        assert isinstance(bad, list)
+        lines = [json.dumps(item) for item in bad]
+    return "\n".join([header, *lines]).encode()
 
 
 def test_index_picks_up_changed_new_and_removed_files(tmp_path: Path) -> None:

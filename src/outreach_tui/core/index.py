@@ -6,6 +6,10 @@ new, changed, or missing from the index is parsed again; a row whose file is gon
 So a draft saved by another instance, or while the index could not be written, always shows.
 A missing, unreadable or foreign index is simply rebuilt. Writes are atomic and 0600.
 
+The file is JSON Lines: a header object on the first line, then one row (a JSON array in the
+order of Row's fields) per line. It is read a line at a time, so the whole file's text and
+10,000 parsed rows are never in memory at once (half the peak of one json.loads).
+
 Pure Python: nothing here imports Textual or Rich.
 """
 
@@ -25,7 +29,7 @@ from outreach_tui.core.store import SCHEMA_VERSION, Draft, DraftError, DraftStor
 from outreach_tui.core.tracking import STATUS_LABELS
 
 INDEX_FILE = "index.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 DAMAGED = "damaged"
 """The status shown for a file that does not load."""
 
@@ -232,39 +236,41 @@ class DraftIndex:
 
     def _read(self) -> dict[str, Row]:
         """The rows in index.json; {} when it is missing, damaged or another version's."""
+        rows: dict[str, Row] = {}
         try:
-            # Text, not bytes: the file's bytes are freed before parsing starts, rather than
-            # held next to the decoded text and every parsed row (a lower peak of memory).
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            with self.path.open(encoding="utf-8") as lines:
+                if not self._header_ok(json.loads(next(lines, "null"))):
+                    return {}
+                for line in lines:
+                    row = row_from_json(json.loads(line))
+                    if row is not None:
+                        rows[row.id] = row
         except (OSError, ValueError):
             return {}
-        if (
-            not isinstance(data, dict)
-            or data.get("index_version") != INDEX_VERSION
-            or data.get("schema_version") != SCHEMA_VERSION
-            or data.get("fields") != list(Row._fields)
-            or not isinstance(data.get("rows"), list)
-        ):
-            return {}
-        rows: dict[str, Row] = {}
-        for item in data["rows"]:
-            row = row_from_json(item)
-            if row is not None:
-                rows[row.id] = row
         return rows
+
+    @staticmethod
+    def _header_ok(header: Any) -> bool:
+        return (
+            isinstance(header, dict)
+            and header.get("index_version") == INDEX_VERSION
+            and header.get("schema_version") == SCHEMA_VERSION
+            and header.get("fields") == list(Row._fields)
+        )
 
     def _write(self, rows: dict[str, Row]) -> None:
         if not self.store.root.is_dir():
             return  # never create the data folder just to cache a listing
-        payload = {
+        header = {
             "index_version": INDEX_VERSION,
             "schema_version": SCHEMA_VERSION,
             "note": "A cache of drafts/*.json, rebuilt from them when needed; safe to delete.",
             "fields": list(Row._fields),
-            "rows": list(rows.values()),
         }
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        text = "\n".join([encode(header), *map(encode, rows.values()), ""])
         try:
-            atomic_write(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            atomic_write(self.path, text)
         except WriteError as exc:
             self.write_error = str(exc)
         else:

@@ -178,7 +178,7 @@ async def test_mark_sent_shows_the_follow_up_due_date(app: OutreachApp, data_dir
         row = drafts(app).current
         assert row is not None and row.id == "chris-novak-9c0d1e"
         assert row.status == "sent" and row.follow_up_due == "2026-05-21"
-        cells = [str(cell) for cell in screen.table.get_row_at(screen.table.cursor_row)]
+        cells = [str(cell) for cell in screen.table.cells(screen.table.cursor_row)]
         assert "follow-up 21 May" in cells
         assert "sent" in cells
     saved = json.loads((data_dir / "drafts" / "chris-novak-9c0d1e.json").read_text())
@@ -347,7 +347,7 @@ async def test_works_in_an_80x24_terminal(app: OutreachApp) -> None:
         for widget in ("#drafts-filter", "#drafts-table", "#drafts-detail"):
             assert region.contains_region(screen.query_one(widget).region), widget
         assert screen.table.region.height >= 8
-        assert sum(c.width for c in screen.table.columns.values()) <= 80
+        assert sum(c.width for c in screen.table.columns) <= 80
         await pilot.press("m", "enter")
         await pilot.pause()
         assert screen.current is not None and screen.current.status == "sent"

@@ -341,7 +341,7 @@ async def test_open_a_saved_draft_restores_answers_and_edits(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab", "enter")  # "Open saved drafts"
         assert isinstance(app.screen, DraftsScreen)
-        assert "Alex Morgan" in str(app.screen.table.get_row_at(0)[0])
+        assert "Alex Morgan" in str(app.screen.table.cells(0)[0])
         await pilot.press("enter")
         await pilot.pause()
         screen = wizard(app)
@@ -371,7 +371,7 @@ async def test_damaged_draft_is_listed_not_opened_and_left_alone(
         await pilot.press("ctrl+d")
         assert isinstance(app.screen, DraftsScreen)
         row = app.screen.rows[0]
-        assert row.damaged and "damaged" in [str(c) for c in app.screen.table.get_row_at(0)]
+        assert row.damaged and "damaged" in [str(c) for c in app.screen.table.cells(0)]
         await pilot.press("enter")  # a damaged file does not open
         assert isinstance(app.screen, DraftsScreen)
         await pilot.press("escape")

@@ -19,11 +19,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
 from textual.geometry import Size
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from outreach_tui.core.fsutil import WriteError, atomic_write
 from outreach_tui.core.ics import calendar_text
@@ -41,6 +40,7 @@ from outreach_tui.ui.screens.modals import (
     export_modal,
     trash_modal,
 )
+from outreach_tui.ui.widgets.draft_list import DraftList
 from outreach_tui.ui.widgets.footer import QuietFooter
 
 SORT_LABELS = {SORT_UPDATED: "last change", SORT_DUE: "due date"}
@@ -48,28 +48,6 @@ ROW_ACTIONS = ("open", "follow_up", "mark", "duplicate", "rename", "trash", "exp
 """Actions on the highlighted row: hidden while the filter has focus or nothing is listed."""
 GOOD_ROW_ACTIONS = ("open", "mark", "duplicate", "rename", "export")
 """Those a damaged file cannot take (it can only go to the trash)."""
-
-
-PAGE = 100
-"""Rows put in the table at a time: more are added as the cursor or the scroll nears the end,
-so 10,000 drafts open, and filter, as fast as a hundred."""
-FIRST_PAGE = 40
-"""Rows put in the table when it is (re)filled, e.g. on a filter key: a screenful and more;
-the rest come a PAGE at a time as above."""
-
-
-class DraftsTable(DataTable[Text]):
-    """The drafts list: a row per draft; Enter opens the highlighted one."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Open")]
-
-    class NearEnd(Message):
-        """Scrolled close to the last row shown: time to add the next page."""
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        super().watch_scroll_y(old, new)
-        if new >= self.max_scroll_y - 5:
-            self.post_message(self.NearEnd())
 
 
 class FilterInput(Input):
@@ -141,13 +119,13 @@ class DraftsScreen(Screen[OpenDraft | None]):
             id="drafts-filter",
             compact=True,
         )
-        yield DraftsTable(id="drafts-table", cursor_type="row", zebra_stripes=True)
+        yield DraftList(id="drafts-table")
         yield Static("", id="drafts-detail")
         yield QuietFooter()
 
     @property
-    def table(self) -> DraftsTable:
-        return self.query_one("#drafts-table", DraftsTable)
+    def table(self) -> DraftList:
+        return self.query_one("#drafts-table", DraftList)
 
     @property
     def filter_input(self) -> Input:
@@ -182,37 +160,15 @@ class DraftsScreen(Screen[OpenDraft | None]):
 
     def reload(self, keep: str | None = None) -> None:
         """Fill the table from the index (filter and sort applied); keep the cursor on `keep`."""
-        self.rows = self.library.rows(self.filter_input.value, self.sort)
-        table = self.table
-        columns = columns_for(self.size.width or 100)
-        if columns != self._columns:
-            table.clear(columns=True)
-            for column in columns:
-                table.add_column(column.label, width=column.width, key=column.key)
-            self._columns = columns
-        else:
-            table.clear()
-        index = next((i for i, r in enumerate(self.rows) if r.id == keep), None)
+        self.rows = rows = self.library.rows(self.filter_input.value, self.sort)
+        columns = self._columns = columns_for(self.size.width or 100)
+        index = next((i for i, r in enumerate(rows) if r.id == keep), None)
         if index is None:  # start on the first draft that opens, not on a damaged file
-            index = next((i for i, r in enumerate(self.rows) if not r.damaged), 0)
-        self._add_rows(max(FIRST_PAGE, index + 1 + PAGE // 2))
-        if self.rows:
-            table.move_cursor(row=index, scroll=True)
+            index = next((i for i, r in enumerate(rows) if not r.damaged), 0)
+        today = self.today()
+        self.table.show(columns, len(rows), lambda i: row_cells(rows[i], today, columns), index)
         self._show_header()
         self._show_detail()
-
-    def _add_rows(self, upto: int) -> None:
-        """Put rows into the table up to `upto` (the rest wait until the user gets near)."""
-        table = self.table
-        start = table.row_count
-        if upto <= start or start >= len(self.rows):
-            return
-        today = self.today()
-        table.add_rows(row_cells(r, today, self._columns) for r in self.rows[start:upto])
-
-    @on(DraftsTable.NearEnd)
-    def _near_end(self) -> None:
-        self._add_rows(self.table.row_count + PAGE)
 
     def _show_header(self) -> None:
         total = self.library.count()
@@ -252,14 +208,12 @@ class DraftsScreen(Screen[OpenDraft | None]):
             self._bindings_state = state
             self.refresh_bindings()
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self.table.row_count - 10:
-            self._add_rows(self.table.row_count + PAGE)
+    @on(DraftList.Highlighted)
+    def _highlighted(self, event: DraftList.Highlighted) -> None:
         self._show_detail()
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(DraftList.Selected)
+    def _selected(self, event: DraftList.Selected) -> None:
         event.stop()
         self.action_open()
 

@@ -30,6 +30,7 @@ async def test_the_footer_follows_the_focused_widget(
         await pilot.pause()
         line = footer_line(app)
         assert "^d Drafts" in line and "^q Quit" in line and line.rstrip().endswith("^p palette")
+        assert "esc Back" not in line  # nothing to go back to from the welcome step
         await pilot.press("enter")  # a new draft: the first field has focus
         await pilot.pause()
         assert "esc Back" in footer_line(app)

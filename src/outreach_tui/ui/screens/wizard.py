@@ -299,9 +299,12 @@ class WizardScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Editor and Copy belong to the Preview step: hidden from the footer elsewhere."""
+        """Editor and Copy belong to the Preview step, Back to the steps after the welcome:
+        hidden from the footer elsewhere."""
         if action in ("external_editor", "copy_message"):
             return self.current is not None and self.current.key == "preview"
+        if action == "back":  # nothing before the welcome step
+            return self.step > 0
         return True
 
     def _show(self, selector: str, shown: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.ui.test_wizard import indicator
+from test_wizard import indicator
 
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.drafts import DraftsScreen

@@ -35,40 +35,43 @@ class TextView(Static):
         self._text: Content = Content("")
         self._strips: list[Strip] | None = None
         """The lines on screen (None: to be drawn afresh)."""
-        self._width = 0
-        """The width they were drawn for."""
+        self._drawn_for: tuple[object, ...] = ()
+        """What they were drawn for: width, style and mouse selection (see `_look`)."""
         self._paragraphs: dict[tuple[int, Content], list[Strip]] = {}
-        """Each paragraph's lines at that width, by its place and text (a key changes one)."""
+        """Each paragraph's lines, by its place and text (a key changes one or two)."""
         super().__init__("", id=id, markup=False)
         self.set_reactive(Static.auto_links, False)  # a message has no links to highlight
 
     def render(self) -> Content:
         return self._text
 
+    def _look(self) -> tuple[object, ...]:
+        return (self.size.width, self.visual_style, self.text_selection)
+
     def show_text(self, text: Text | Content) -> None:
         content = Content.from_rich_text(text) if isinstance(text, Text) else text
         if content == self._text:
             return
-        old, width = self._strips, self.size.width
+        old = self._strips if self._drawn_for == self._look() else None
         self._text = content
-        if old is None or width <= 0 or width != self._width:
+        if old is None or self.size.width <= 0:
+            self._strips = None
             self.refresh(layout=True)
             return
-        new = self._draw(width)
+        self._strips = new = self._draw()
         if len(new) != len(old) or len(new) != self.size.height:
-            self.refresh(layout=True)
+            self.refresh(layout=True)  # a new height (the lines are drawn already)
             return
-        self._strips = new
         for y, (before, after) in enumerate(zip(old, new, strict=True)):
             if before != after:
-                self.refresh(Region(0, y, width, 1))
+                self.refresh(Region(0, y, self.size.width, 1))
 
-    def _draw(self, width: int) -> list[Strip]:
-        """The text's lines at this width, re-wrapping only the paragraphs that changed."""
-        style = self.visual_style
-        if width != self._width or self.text_selection is not None:
+    def _draw(self) -> list[Strip]:
+        """The text's lines, re-wrapping only the paragraphs that changed since the last time."""
+        look, width, style = self._look(), self.size.width, self.visual_style
+        if look != self._drawn_for:
             self._paragraphs = {}
-        self._width = width
+            self._drawn_for = look
         if self.text_selection is not None:  # drawn across paragraphs: all of it, afresh
             return Visual.to_strips(self, self._text, width, None, style)
         strips: list[Strip] = []
@@ -85,25 +88,13 @@ class TextView(Static):
         self._paragraphs = drawn
         return strips
 
-    def refresh(
-        self,
-        *regions: Region,
-        repaint: bool = True,
-        layout: bool = False,
-        recompose: bool = False,
-    ) -> Self:
-        if not regions:  # the whole view (new text, styles, size, selection): draw afresh
-            self._strips = None
-            self._paragraphs = {}
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        if self._strips is None or width != self._width:
-            self._strips = self._draw(width)
+        if self._strips is None or self._drawn_for != self._look():
+            self._strips = self._draw()
+        width, style = self.size.width, self.visual_style.rich_style
         if y < len(self._strips):
-            return self._strips[y].extend_cell_length(width, self.visual_style.rich_style)
-        return Strip.blank(width, self.visual_style.rich_style)
+            return self._strips[y].extend_cell_length(width, style)
+        return Strip.blank(width, style)
 
 
 class Preview(VerticalScroll):

@@ -152,7 +152,11 @@ class DraftList(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        self._lines = {-1: self._lines[-1]} if -1 in self._lines else {}
+        # Rows are kept by index, so those still on screen are not drawn again; the others
+        # are dropped (scrolling through 10,000 rows keeps a screenful, not 10,000).
+        top = int(new)
+        shown = range(top, top + self.size.height)
+        self._lines = {i: line for i, line in self._lines.items() if i == -1 or i in shown}
 
     # -- the cursor --------------------------------------------------------------------------------
 

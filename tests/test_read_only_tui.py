@@ -3,8 +3,6 @@ namespace): it says why, changes nothing there, and saves in another folder when
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,22 +11,14 @@ import pytest
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.store import Draft, DraftStore
 from ptyterm import Terminal, clean_env, wait_until
+from readonly_mount import read_only_mounts_work
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "alex-morgan.toml"
 
 
-def _unshare_works() -> bool:
-    if shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(
-        ["unshare", "-Urm", "sh", "-c", "mount -t tmpfs none /mnt 2>/dev/null || exit 1"],
-        capture_output=True,
-        timeout=20,
-    )
-    return probe.returncode == 0
-
-
-@pytest.mark.skipif(not _unshare_works(), reason="needs unshare -Urm to make a read-only mount")
+@pytest.mark.skipif(
+    not read_only_mounts_work(), reason="needs unshare -Urm to make a read-only mount"
+)
 def test_wizard_on_a_read_only_folder_saves_elsewhere(
     data_dir: Path, tmp_path: Path, full_answers: Answers
 ) -> None:

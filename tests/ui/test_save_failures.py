@@ -22,6 +22,7 @@ from outreach_tui.core.store import Draft, DraftStore
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal, TextPromptModal
 from outreach_tui.ui.screens.wizard import WizardScreen
+from readonly_mount import read_only_mounts_work
 
 SIZE = (100, 32)
 
@@ -69,18 +70,9 @@ async def test_disk_full_keeps_the_old_file_and_saves_elsewhere(
     assert saved.read_bytes() == before
 
 
-def _unshare_works() -> bool:
-    if shutil.which("unshare") is None or shutil.which("mount") is None:
-        return False
-    probe = subprocess.run(
-        ["unshare", "-Urm", "sh", "-c", "mount -t tmpfs none /mnt 2>/dev/null || exit 1"],
-        capture_output=True,
-        timeout=20,
-    )
-    return probe.returncode == 0
-
-
-@pytest.mark.skipif(not _unshare_works(), reason="needs unshare -Urm to make a read-only mount")
+@pytest.mark.skipif(
+    not read_only_mounts_work(), reason="needs unshare -Urm to make a read-only mount"
+)
 def test_real_read_only_folder_gives_one_clear_line_and_changes_nothing(
     data_dir: Path, full_answers: Answers
 ) -> None:

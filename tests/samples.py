@@ -15,3 +15,16 @@ SENDER_AND_CONTACT: dict[str, Any] = {
     },
 }
 """The sender and the contact of most tests; each test file adds the research it checks."""
+
+WARM_ANSWERS: dict[str, Any] = {
+    **SENDER_AND_CONTACT,
+    "research": {
+        "shared_connections": ["Priya Shah"],
+        "groups": ["Rhode Island Library Association"],
+        "public_activity": ["your post on weeding"],
+        "web_search": "",
+    },
+    "job": {"distance": 250, "unit": "miles"},
+    "goal": {"learn": "how the library supports new staff", "ask_minutes": "15-20"},
+}
+"""A warm approach (a shared connection, a group, their writing): the channel and CLI tests."""

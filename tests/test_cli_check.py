@@ -14,20 +14,9 @@ import pytest
 
 from outreach_tui.core.answers import answers_from_dict
 from outreach_tui.core.store import Draft
-from samples import SENDER_AND_CONTACT
+from samples import WARM_ANSWERS
 
-ANSWERS: dict[str, Any] = {
-    **deepcopy(SENDER_AND_CONTACT),
-    "research": {
-        "shared_connections": ["Priya Shah"],
-        "groups": ["Rhode Island Library Association"],
-        "public_activity": ["your post on weeding"],
-        "web_search": "",
-    },
-    "job": {"distance": 250, "unit": "miles"},
-    "goal": {"learn": "how the library supports new staff", "ask_minutes": "15-20"},
-    "premium": False,
-}
+ANSWERS: dict[str, Any] = {**deepcopy(WARM_ANSWERS), "premium": False}
 EDITED = (
     "Hey Alex!!\n\nI saw your photos on Facebook. Could you refer me for a job?\n\nThanks, [Name]"
 )

@@ -20,19 +20,9 @@ from outreach_tui.core.render import (
     get_channel,
     short_note,
 )
-from samples import SENDER_AND_CONTACT
+from samples import WARM_ANSWERS
 
-WARM: dict[str, Any] = {
-    **deepcopy(SENDER_AND_CONTACT),
-    "research": {
-        "shared_connections": ["Priya Shah"],
-        "groups": ["Rhode Island Library Association"],
-        "public_activity": ["your post on weeding"],
-        "web_search": "",
-    },
-    "job": {"distance": 250, "unit": "miles"},
-    "goal": {"learn": "how the library supports new staff", "ask_minutes": "15-20"},
-}
+WARM: dict[str, Any] = deepcopy(WARM_ANSWERS)
 MINIMAL: dict[str, Any] = {
     "sender": {"name": "Jordan Lee"},
     "contact": {"name": "Alex Morgan", "organization": "Westerly Public Library"},

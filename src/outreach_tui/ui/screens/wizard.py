@@ -43,6 +43,7 @@ from outreach_tui.core.store import Draft, DraftStore, StoreError
 if TYPE_CHECKING:
     from outreach_tui.core.coach import CoachReport
     from outreach_tui.ui.widgets.step_form import StepForm
+from outreach_tui.ui.compositor import install as install_compositor
 from outreach_tui.ui.external import EditorError, edit_in
 from outreach_tui.ui.messages import (
     AnswerChanged,
@@ -103,6 +104,7 @@ class WizardScreen(Screen[None]):
         `autosave` keeps the work in progress safe; `resume` puts back work found there.
         """
         super().__init__()
+        install_compositor(self)  # typing repaints only the rows that change (see its module)
         with contextlib.suppress(RuntimeError):  # no running app: a test that only builds it
             # The size classes ("-wide", "-short"...) Textual gives a screen on its first
             # Resize, set from the start: adding them then restyled the whole screen.

@@ -30,3 +30,22 @@ def test_the_first_frame_has_the_title_the_welcome_text_and_the_footer(tmp_path:
     second = out.find(WELCOME, first + 1)
     assert out.index(b"Welcome") < first
     assert first < out.index(b"Quit") < (second if second != -1 else len(out))
+
+
+async def test_the_garbage_collector_paused_for_start_up_is_back_on_after_the_first_screen(
+    tmp_path: Path,
+) -> None:
+    """The CLI pauses Python's collector while Textual is imported and the first screen drawn;
+    left off, the app's memory would only grow."""
+    import gc
+
+    from outreach_tui.ui.app import create_app
+
+    gc.disable()
+    try:
+        app = create_app(tmp_path / "data", resume_gc=True)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -304,6 +304,12 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 
         return plain.run(root, answers, renderer, _default_channel(renderer))
 
+    # Importing Textual and drawing the first screen leave ~74,000 objects and little garbage
+    # (~1,000), and the collector went over them a dozen times (~1-2 ms each) before the
+    # first paint: it is paused until the app has drawn its first screen (the app resumes it).
+    import gc
+
+    gc.disable()
     from outreach_tui.core.paths import config_dir
     from outreach_tui.core.settings import settings_path
     from outreach_tui.ui.app import create_app
@@ -315,14 +321,16 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         renderer=renderer,
         settings=settings,
         settings_file=settings_path(config_dir()),
+        resume_gc=True,
     )
     # Everything imported so far (Textual, Rich, the app) lives as long as the process. Moving
-    # it out of the garbage collector's sight spares the first paint a full collection of
-    # ~20-25 ms that finds nothing to free.
-    import gc
-
+    # it out of the garbage collector's sight spares a full collection of ~20-25 ms that
+    # finds nothing to free.
     gc.freeze()
-    app.run()
+    try:
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0
 
 

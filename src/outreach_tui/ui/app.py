@@ -64,9 +64,15 @@ class OutreachApp(App[int]):
         settings: Settings | None = None,
         linkedin: LinkedInData | None = None,
         settings_file: Path | None = None,
+        resume_gc: bool = False,
     ) -> None:
-        """`today` is the user's date (tests pass a fixed one): it decides what is due."""
+        """`today` is the user's date (tests pass a fixed one): it decides what is due.
+
+        `resume_gc`: the CLI paused Python's garbage collector for start-up; it is turned back
+        on once the first screen has been drawn.
+        """
         super().__init__()
+        self._resume_gc = resume_gc
         self.store = store
         self.renderer = renderer
         self._answers = answers
@@ -116,6 +122,14 @@ class OutreachApp(App[int]):
         self.call_after_refresh(self._start_linkedin)
         self.call_after_refresh(self._check_due)
         self.call_after_refresh(self._check_permissions)
+        if self._resume_gc:
+            self.call_after_refresh(self._first_screen_drawn)
+
+    def _first_screen_drawn(self) -> None:
+        import gc
+
+        self._resume_gc = False
+        gc.enable()
 
     # -- themes, help and the command palette ---------------------------------------------------
 
@@ -468,6 +482,7 @@ def create_app(
     settings: Settings | None = None,
     today: Callable[[], date] = date.today,
     settings_file: Path | None = None,
+    resume_gc: bool = False,
 ) -> OutreachApp:
     """Build the app from a data folder (or a given store, renderer and clock, for tests)."""
     return OutreachApp(
@@ -479,4 +494,5 @@ def create_app(
         settings=settings,
         today=today,
         settings_file=settings_file,
+        resume_gc=resume_gc,
     )

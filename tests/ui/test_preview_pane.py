@@ -11,6 +11,7 @@ from collections.abc import Callable
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.visual import Visual
 
 from outreach_tui.ui.app import OutreachApp
@@ -43,6 +44,29 @@ def expected(view: TextView, content: Content) -> list[str]:
     return [strip.text.rstrip() for strip in strips]
 
 
+Marks = list[list[tuple[str, object]]]
+
+
+def marks(strips: list[Strip]) -> Marks:
+    """Each line's pieces of text with the place in the whole text Textual marks them with
+    (column, line): what a mouse selection in the preview is made from."""
+    return [
+        [(seg.text, seg.style.meta.get("offset") if seg.style else None) for seg in strip]
+        for strip in strips
+    ]
+
+
+def drawn_marks(view: TextView) -> Marks:
+    width, height = view.outer_size
+    lines = marks(view.render_lines(Region(0, 0, width, height)))
+    return [[piece for piece in line if piece[0].strip()] for line in lines]
+
+
+def expected_marks(view: TextView, content: Content) -> Marks:
+    lines = marks(Visual.to_strips(view, content, view.size.width, None, view.visual_style))
+    return [[piece for piece in line if piece[0].strip()] for line in lines]
+
+
 async def test_changed_lines_match_a_fresh_drawing_through_edits_and_resizes() -> None:
     app = ViewApp()
     async with app.run_test(size=(40, 30)) as pilot:
@@ -61,6 +85,7 @@ async def test_changed_lines_match_a_fresh_drawing_through_edits_and_resizes() -
             await pilot.pause()
             assert view.size.height == len(expected(view, content))
             assert drawn(view) == expected(view, content)
+            assert drawn_marks(view) == expected_marks(view, content)
         await pilot.resize_terminal(25, 30)
         await pilot.pause()
         assert drawn(view) == expected(view, versions[-1])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Self
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -19,6 +22,29 @@ from outreach_tui.core.safe_text import visible
 
 def count_line(chars: int, limit: int) -> str:
     return f"{chars:,} / {limit:,} characters"
+
+
+def at_line(strips: list[Strip], y: int) -> list[Strip]:
+    """A paragraph's lines, drawn on their own, as the paragraph on line `y` of a text.
+
+    Textual marks each piece of drawn text with its place in the whole text (the "offset" a
+    mouse selection is made from): (column, line). Drawing a paragraph after `y` empty lines
+    gave the same marks, at ~11 us a line, for every key typed near the end of a message.
+    """
+    if not y:
+        return strips
+    moved: list[Strip] = []
+    for strip in strips:
+        segments: list[Segment] = []
+        for text, style, control in strip:
+            if style is not None and style._meta:
+                meta = style.meta
+                offset = meta.get("offset")
+                if offset is not None:
+                    style = style + Style.from_meta({**meta, "offset": (offset[0], offset[1] + y)})
+            segments.append(Segment(text, style, control))
+        moved.append(Strip(segments, strip.cell_length))
+    return moved
 
 
 class TextView(Static):
@@ -37,7 +63,7 @@ class TextView(Static):
         """The lines on screen (None: to be drawn afresh)."""
         self._drawn_for: tuple[object, ...] = ()
         """What they were drawn for: width, style and mouse selection (see `_look`)."""
-        self._paragraphs: dict[tuple[int, Content], list[Strip]] = {}
+        self._paragraphs: dict[tuple[int, str | Content], list[Strip]] = {}
         """Each paragraph's lines, by its place and text (a key changes one or two)."""
         super().__init__("", id=id, markup=False)
         self.set_reactive(Static.auto_links, False)  # a message has no links to highlight
@@ -63,7 +89,7 @@ class TextView(Static):
             self.refresh(layout=True)  # a new height (the lines are drawn already)
             return
         for y, (before, after) in enumerate(zip(old, new, strict=True)):
-            if before != after:
+            if before is not after and before != after:  # an unchanged paragraph: same lines
                 self.refresh(Region(0, y, self.size.width, 1))
 
     def _draw(self) -> list[Strip]:
@@ -74,15 +100,19 @@ class TextView(Static):
             self._drawn_for = look
         if self.text_selection is not None:  # drawn across paragraphs: all of it, afresh
             return Visual.to_strips(self, self._text, width, None, style)
+        text = self._text
+        # Plain text (the message) is split as str: a Content is made only for a paragraph
+        # that changed. Styled text (the subject line) keeps its styles.
+        paragraphs: Sequence[str | Content] = (
+            text.plain.split("\n") if not text.spans else text.split("\n", allow_blank=True)
+        )
         strips: list[Strip] = []
-        drawn: dict[tuple[int, Content], list[Strip]] = {}
-        for index, paragraph in enumerate(self._text.split("\n", allow_blank=True)):
+        drawn: dict[tuple[int, str | Content], list[Strip]] = {}
+        for index, paragraph in enumerate(paragraphs):
             lines = self._paragraphs.get((index, paragraph))
             if lines is None:
-                # Drawn after `index` empty lines, so that each piece of text carries the
-                # position Textual gives it in the whole text (used by mouse selection).
-                shifted = Content("\n" * index) + paragraph
-                lines = Visual.to_strips(self, shifted, width, None, style)[index:]
+                piece = Content(paragraph) if isinstance(paragraph, str) else paragraph
+                lines = at_line(Visual.to_strips(self, piece, width, None, style), index)
             drawn[index, paragraph] = lines
             strips.extend(lines)
         self._paragraphs = drawn
@@ -104,6 +134,8 @@ class Preview(VerticalScroll):
         self._count_only = False
         self._count = ""
         self._count_due = False
+        self._subject: str | None = None
+        """The subject line shown (None: none shown)."""
         super().__init__(id="preview")
         self.can_focus = False
         self.border_title = "Preview"
@@ -153,13 +185,15 @@ class Preview(VerticalScroll):
         """Show a rendered message (subject, if the channel has one, and body)."""
         subject = self.query_one("#preview-subject", TextView)
         if rendered.subject is not None:
-            line = Text("Subject: ", style="bold")
-            line.append(visible(rendered.subject))
-            subject.show_text(line)
+            if rendered.subject != self._subject:  # most keys change only the body
+                line = Text("Subject: ", style="bold")
+                line.append(visible(rendered.subject))
+                subject.show_text(line)
             if not subject.display:
                 subject.display = True
         elif subject.display:
             subject.display = False
+        self._subject = rendered.subject
         self.query_one("#preview-body", TextView).show_text(Content(visible(rendered.body)))
         title = f"Preview · {channel.title}"
         if self.border_title != title:
@@ -168,6 +202,7 @@ class Preview(VerticalScroll):
 
     def show_error(self, message: str) -> None:
         """Show why the message could not be rendered (e.g. a broken template)."""
+        self._subject = None
         self.query_one("#preview-subject", Static).display = False
         self.query_one("#preview-body", TextView).show_text(
             Text(f"The message could not be rendered:\n{visible(message)}", style="bold")

@@ -7,10 +7,11 @@ changed regions are the field and a few lines of the preview on the right, one o
 signature) near the bottom: the box is most of the screen, and ~25 widgets are drawn in full,
 ~1 ms more per key than the cells need.
 
-`RowCompositor` draws, for each widget, only the rows in which it meets a changed span (what is
-sent to the terminal), and skips widgets that meet none. The cells sent are those Textual would
-send: widgets are still drawn front to back and the first to cover a cell wins. Full updates
-(a new step, a resize) are Textual's own.
+`RowCompositor` draws, for each widget, only the rows in which it meets a changed span that no
+widget in front of it has covered already, and skips the widgets that meet none: typing in a
+field draws the field and the preview's text, not the ten containers behind them. The cells
+sent are those Textual would send: widgets are still taken front to back and the first to
+cover a cell wins. Full updates (a new step, a resize) are Textual's own.
 
 This uses Textual's private compositor API (checked against Textual 8.2.x). If a Textual
 release no longer has what it needs, `install` leaves Textual's compositor in place: the app
@@ -49,11 +50,12 @@ class RowCompositor(Compositor):
         if not spans:
             return None
 
-        # The changed x ranges on each row, and the rows in order (for a widget's rows).
-        ranges: dict[int, list[tuple[int, int]]] = {}
+        # The changed x ranges on each row not yet covered by a widget drawn (all, to start
+        # with), and the rows in order (to find a widget's rows).
+        uncovered: dict[int, list[tuple[int, int]]] = {}
         for y, x1, x2 in spans:
-            ranges.setdefault(y, []).append((x1, x2))
-        rows = sorted(ranges)
+            uncovered.setdefault(y, []).append((x1, x2))
+        rows = sorted(uncovered)
 
         cuts = self.cuts
         chops: list[dict[int, Strip | None]] = [dict.fromkeys(line[:-1]) for line in cuts]
@@ -66,16 +68,16 @@ class RowCompositor(Compositor):
             wanted = [
                 row
                 for row in rows[bisect_left(rows, y) : bisect_left(rows, y + height)]
-                if any(x1 < right and x2 > x for x1, x2 in ranges[row])
+                if any(x1 < right and x2 > x for x1, x2 in uncovered[row])
             ]
             if not wanted:
-                continue
+                continue  # behind the widgets drawn already, or away from every change
             # One drawing from the first row wanted to the last: the rows between come from
             # the widget's line cache, cheaper than drawing the widget once per run of rows.
             first, last = wanted[0], wanted[-1]
             crop = Region(x - region.x, first - region.y, width, last - first + 1)
             for row, strip in zip(range(first, last + 1), widget.render_lines(crop), strict=False):
-                if row not in ranges:
+                if row not in uncovered:
                     continue
                 line = chops[row]
                 row_cuts = [cut for cut in cuts[row] if right >= cut >= x]
@@ -83,7 +85,23 @@ class RowCompositor(Compositor):
                 for cut, piece in zip(row_cuts, pieces, strict=False):
                     if line.get(cut) is None:
                         line[cut] = piece
+                # Whatever is behind this widget on this row is hidden by it.
+                uncovered[row] = _without(uncovered[row], x, right)
         return ChopsUpdate(chops, spans, [line[1:] for line in cuts])
+
+
+def _without(ranges: list[tuple[int, int]], x: int, right: int) -> list[tuple[int, int]]:
+    """The x ranges less the columns from x to right (not included)."""
+    left: list[tuple[int, int]] = []
+    for x1, x2 in ranges:
+        if x2 <= x or x1 >= right:
+            left.append((x1, x2))
+            continue
+        if x1 < x:
+            left.append((x1, x))
+        if x2 > right:
+            left.append((right, x2))
+    return left
 
 
 def install(screen: Screen[Any]) -> bool:

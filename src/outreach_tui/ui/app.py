@@ -16,7 +16,6 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_wo
 
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.autosave import Autosave, AutosaveError, WorkState
-from outreach_tui.core.permissions import Loose, loose_paths, tighten
 from outreach_tui.core.render import Renderer
 from outreach_tui.core.settings import Settings, apply_defaults
 from outreach_tui.core.store import DraftError, DraftStore
@@ -26,6 +25,7 @@ from outreach_tui.ui.themes import HIGH_CONTRAST
 if TYPE_CHECKING:
     from outreach_tui.core.library import Library
     from outreach_tui.core.linkedin import ImportSummary, LinkedInData
+    from outreach_tui.core.permissions import Loose
     from outreach_tui.ui.screens.drafts import OpenDraft
 
 
@@ -176,6 +176,8 @@ class OutreachApp(App[int]):
         self.run_worker(self._find_loose, thread=True, group="permissions", exit_on_error=False)
 
     def _find_loose(self) -> None:
+        from outreach_tui.core.permissions import loose_paths
+
         loose = loose_paths(self.store.root)
         if loose:
             self.call_from_thread(self._offer_fix, loose)
@@ -184,6 +186,8 @@ class OutreachApp(App[int]):
         def decided(choice: str | None) -> None:
             if choice != "fix":
                 return
+            from outreach_tui.core.permissions import tighten
+
             problems = tighten(loose)
             if problems:
                 self.notify("\n".join(problems[:5]), title="Could not fix", severity="error")

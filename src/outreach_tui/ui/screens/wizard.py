@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from outreach_tui.core.coach import CoachReport
     from outreach_tui.ui.widgets.step_form import StepForm
 from outreach_tui.ui.compositor import install as install_compositor
-from outreach_tui.ui.external import EditorError, edit_in
 from outreach_tui.ui.messages import (
     AnswerChanged,
     ChannelChosen,
@@ -547,6 +546,8 @@ class WizardScreen(Screen[None]):
                 severity="warning",
             )
             return
+        from outreach_tui.ui.external import EditorError, edit_in
+
         subject, body = self._editor_text()
         try:
             edited = edit_in(command, body, self.app)

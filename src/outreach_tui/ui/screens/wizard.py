@@ -53,6 +53,7 @@ from outreach_tui.ui.messages import (
     TextEdited,
     field_id,
 )
+from outreach_tui.ui.widgets.buttons import PlainButton
 from outreach_tui.ui.widgets.footer import QuietFooter
 
 WELCOME = """\
@@ -221,8 +222,8 @@ class WizardScreen(Screen[None]):
             Static(Text(WELCOME), id="welcome-text"),
             *source,
             Center(
-                Button(start, id="start", variant="primary"),
-                Button("Open saved drafts", id="open-drafts"),
+                PlainButton(start, id="start", variant="primary"),
+                PlainButton("Open saved drafts", id="open-drafts"),
             ),
             id="step-welcome",
         )

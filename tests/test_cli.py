@@ -431,3 +431,23 @@ def test_output_encoding_that_cannot_show_the_text(env: dict[str, str], tmp_path
 def test_draft_from_a_newer_version(cli: Any, tmp_path: Path) -> None:
     path = saved_draft(tmp_path, schema_version=999)
     assert_bad_input(cli("render", str(path)), str(path), "newer version")
+
+
+def test_starting_with_no_arguments_means_what_the_parser_would_say() -> None:
+    """`outreach-tui` alone skips building the parser (a faster start); what it runs with must
+    be what the parser gives for no arguments, whatever options are added later."""
+    from outreach_tui.cli import wizard_defaults
+
+    assert vars(wizard_defaults()) == vars(build_parser().parse_args([]))
+
+
+def test_no_arguments_does_not_load_argparse() -> None:
+    code = (
+        "import sys\n"
+        "import outreach_tui.cli as cli\n"
+        "cli.cmd_wizard = lambda args: print(sorted(vars(args))) or 0\n"
+        "cli.main([])\n"
+        "print('argparse' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["['answers', 'command', 'data_dir', 'plain']", "False"]

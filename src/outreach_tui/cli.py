@@ -6,15 +6,16 @@ when it starts. Bad input gives one line on stderr and exit status 2, never a tr
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from outreach_tui import __version__
 
 if TYPE_CHECKING:  # drafts
+    import argparse
+
     from outreach_tui.core.answers import Answers
     from outreach_tui.core.coach import CoachReport
     from outreach_tui.core.index import Row
@@ -31,14 +32,22 @@ class UserError(Exception):
     """Input a user can fix; printed as one line, exit status 2."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but its errors are one line (with a pointer to --help), exit status 2."""
+def _new_parser(**kwargs: Any) -> argparse.ArgumentParser:
+    """argparse, but its errors are one line (with a pointer to --help), exit status 2.
 
-    def error(self, message: str) -> NoReturn:
-        from outreach_tui.core.safe_text import visible
+    argparse is imported here, not with the module: opening the wizard with no arguments (the
+    usual start) needs no parser at all (see `main`).
+    """
+    import argparse
 
-        message = visible(message).replace("\n", "\\x0a")  # an argument may hold anything
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            from outreach_tui.core.safe_text import visible
+
+            message = visible(message).replace("\n", "\\x0a")  # an argument may hold anything
+            self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    return _Parser(**kwargs)
 
 
 DESCRIPTION = """\
@@ -61,10 +70,12 @@ examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from outreach_tui.core.render import CHANNELS
 
     channels = ", ".join(CHANNELS)
-    parser = _Parser(
+    parser = _new_parser(
         prog=PROG,
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -349,7 +360,9 @@ examples:
 """
 
 
-def _add_drafts_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+def _add_drafts_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    import argparse
+
     drafts = sub.add_parser(
         "drafts",
         help="list, show, export or mark saved drafts",
@@ -717,6 +730,8 @@ examples:
 
 
 def _add_templates_parser(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
+    import argparse
+
     command = add_parser(
         "templates",
         help="list the message templates in use, or copy a built-in one to edit",
@@ -803,9 +818,21 @@ def cmd_templates(args: argparse.Namespace) -> int:
     return _templates_list(renderer)
 
 
+def wizard_defaults() -> argparse.Namespace:
+    """What `build_parser().parse_args([])` gives: the wizard, no options."""
+    from types import SimpleNamespace
+
+    return cast(
+        "argparse.Namespace",
+        SimpleNamespace(command=None, data_dir=None, answers=None, plain=False),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # The wizard with no arguments is how it is started nearly always: building the parser
+    # (argparse and every command's help) would add ~4 ms to a start the user waits for.
+    args = wizard_defaults() if not arguments else build_parser().parse_args(arguments)
     try:
         if args.command == "render":
             return cmd_render(args)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from test_wizard import indicator
 
+from outreach_tui.core.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.widgets.footer import QuietFooter
@@ -34,6 +36,33 @@ async def test_the_footer_follows_the_focused_widget(
         await pilot.press("enter")  # a new draft: the first field has focus
         await pilot.pause()
         assert "esc Back" in footer_line(app)
+
+
+async def test_save_is_offered_once_there_is_something_to_save(
+    make_app: Callable[..., OutreachApp], data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert "Save" not in footer_line(app)  # the welcome step of a new draft
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not list(data_dir.glob("drafts/*.json")), "an empty draft was saved"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "^s Save" in footer_line(app)
+        await pilot.press(*"Jordan Lee", "ctrl+s")
+        await pilot.pause()
+        assert len(list(data_dir.glob("drafts/*.json"))) == 1
+
+
+async def test_answers_loaded_from_a_file_can_be_saved_from_the_welcome_step(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    app = make_app(full_answers, source="alex.toml")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert "^s Save" in footer_line(app)
 
 
 async def test_clicking_a_key_in_the_footer_presses_it(

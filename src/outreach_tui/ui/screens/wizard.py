@@ -302,11 +302,14 @@ class WizardScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Editor and Copy belong to the Preview step, Back to the steps after the welcome:
-        hidden from the footer elsewhere."""
+        hidden from the footer elsewhere. Save waits for the first step, unless the wizard
+        opened with answers (loaded from a file, or put back after a crash)."""
         if action in ("external_editor", "copy_message"):
             return self.current is not None and self.current.key == "preview"
         if action == "back":  # nothing before the welcome step
             return self.step > 0
+        if action == "save":  # on the welcome step, a new draft has nothing in it yet
+            return self.step > 0 or self.source is not None or self.dirty
         return True
 
     def _show(self, selector: str, shown: bool) -> None:

@@ -119,11 +119,11 @@ class OutreachApp(App[int]):
             )
         if resume is not None:
             self._offer_resume(resume)
+        if self._resume_gc:  # first: the collector is back on before the threads start
+            self.call_after_refresh(self._first_screen_drawn)
         self.call_after_refresh(self._start_linkedin)
         self.call_after_refresh(self._check_due)
         self.call_after_refresh(self._check_permissions)
-        if self._resume_gc:
-            self.call_after_refresh(self._first_screen_drawn)
 
     def _first_screen_drawn(self) -> None:
         import gc

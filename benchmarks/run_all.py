@@ -28,7 +28,7 @@ BENCHES = [
     ("bench_typing.py", ["--keys", "40"]),
     ("bench_steps.py", ["--rounds", "3"]),
     ("bench_drafts_screen.py", ["--runs", "3", "--data", "{data}"]),
-    ("bench_memory.py", ["--runs", "2", "--data", "{data}"]),
+    ("bench_memory.py", ["--runs", "5", "--data", "{data}"]),
 ]
 
 

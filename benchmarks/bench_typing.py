@@ -65,9 +65,10 @@ def measure_keys(keys: int, src: str | None) -> tuple[list[float], list[float]]:
                 typed = ""
                 for name, (_, gone, _) in sessions.items():
                     tmux.send(name, "C-u")
-                    tmux.wait_for(name, (gone or INPUT_READY,), any_of=True)
-                    if gone:
+                    if gone:  # the preview's "My name is ..." line goes with the name
                         _wait_gone(tmux, name, gone)
+                    else:  # the empty Input shows its placeholder again
+                        tmux.wait_for(name, (INPUT_READY,))
                 time.sleep(0.1)
             typed += string.ascii_lowercase[k % 26]
             for name, (expect, _, times) in sessions.items():

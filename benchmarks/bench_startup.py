@@ -1,6 +1,6 @@
 """Start-up: launching outreach-tui until the welcome step is on screen, against bare Textual.
 
-    .venv/bin/python benchmarks/bench_startup.py [--runs 10] [--src DIR]
+    .venv/bin/python benchmarks/bench_startup.py [--runs 20] [--src DIR]
 
 Each run starts a fresh tmux session (100x30, a private tmux server) and polls `capture-pane`
 until the welcome text, its last button and the footer are all visible (the first frame can be
@@ -83,7 +83,7 @@ def measure(runs: int, src: str | None, warmup: int = 1) -> tuple[list[float], l
 
 def main() -> int:
     parser = common_parser(__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="measured runs of each (>= 10)")
+    parser.add_argument("--runs", type=int, default=20, help="measured runs of each (>= 10)")
     parser.add_argument("--no-importtime", action="store_true")
     args = parser.parse_args()
     print("start-up, launch to the welcome step on screen (tmux 100x30), A B A B")

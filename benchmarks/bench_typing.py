@@ -1,6 +1,6 @@
 """Typing: a keystroke in a wizard field until the preview shows it, against bare Textual.
 
-    .venv/bin/python benchmarks/bench_typing.py [--keys 40] [--src DIR]
+    .venv/bin/python benchmarks/bench_typing.py [--keys 80] [--src DIR]
 
 End to end, in tmux (100x30): the wizard on step 1 with "Your name" focused, and a bare Textual
 app with one Input, both running; keys go to A then B then A ... (`send-keys -l`, random gaps of
@@ -169,7 +169,7 @@ async def compiles_while_typing(data_dir: object) -> tuple[int, int, list[float]
 
 def main() -> int:
     parser = common_parser(__doc__.splitlines()[0])
-    parser.add_argument("--keys", type=int, default=40, help="measured keys for each app")
+    parser.add_argument("--keys", type=int, default=80, help="measured keys for each app")
     args = parser.parse_args()
     print("keystroke to paint (tmux 100x30), wizard preview vs bare Input, A B A B")
     app_times, base_times = measure_keys(args.keys, args.src)

@@ -24,8 +24,8 @@ sys.path.insert(0, str(HERE))
 from gen_drafts import generate  # noqa: E402
 
 BENCHES = [
-    ("bench_startup.py", ["--runs", "10"]),
-    ("bench_typing.py", ["--keys", "40"]),
+    ("bench_startup.py", ["--runs", "20"]),
+    ("bench_typing.py", ["--keys", "80"]),
     ("bench_steps.py", ["--rounds", "3"]),
     ("bench_drafts_screen.py", ["--runs", "3", "--data", "{data}"]),
     ("bench_memory.py", ["--runs", "5", "--data", "{data}"]),

@@ -88,9 +88,14 @@ class TextView(Static):
         if len(new) != len(old) or len(new) != self.size.height:
             self.refresh(layout=True)  # a new height (the lines are drawn already)
             return
-        for y, (before, after) in enumerate(zip(old, new, strict=True)):
-            if before is not after and before != after:  # an unchanged paragraph: same lines
-                self.refresh(Region(0, y, self.size.width, 1))
+        width = self.size.width
+        changed = [
+            Region(0, y, width, 1)
+            for y, (before, after) in enumerate(zip(old, new, strict=True))
+            if before is not after and before != after  # an unchanged paragraph: same lines
+        ]
+        if changed:
+            self.refresh(*changed)
 
     def _draw(self) -> list[Strip]:
         """The text's lines, re-wrapping only the paragraphs that changed since the last time."""

@@ -84,6 +84,12 @@ class WizardScreen(Screen[None]):
         Binding("ctrl+d", "drafts", "Drafts", priority=True),
         Binding("ctrl+t", "external_editor", "Editor", priority=True),
         Binding("ctrl+g", "copy_message", "Copy", priority=True),
+        # Textual's own Tab moves the focus only once the key has gone through the field and
+        # back up to the app; keys that came in with it (pasted, or typed ahead while the
+        # preview redraws) were by then sent to the field being left. As priority bindings
+        # the focus moves before the next key is handed out.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(

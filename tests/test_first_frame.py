@@ -43,7 +43,7 @@ async def test_the_garbage_collector_paused_for_start_up_is_back_on_after_the_fi
 
     gc.disable()
     try:
-        app = create_app(tmp_path / "data", resume_gc=True)
+        app = create_app(tmp_path / "data")
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert gc.isenabled()

@@ -317,7 +317,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 
     # Importing Textual and drawing the first screen leave ~74,000 objects and little garbage
     # (~1,000), and the collector went over them a dozen times (~1-2 ms each) before the
-    # first paint: it is paused until the app has drawn its first screen (the app resumes it).
+    # first paint: it is paused until the app has drawn its first screen (the app turns it on).
     import gc
 
     gc.disable()
@@ -332,7 +332,6 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         renderer=renderer,
         settings=settings,
         settings_file=settings_path(config_dir()),
-        resume_gc=True,
     )
     # Everything imported so far (Textual, Rich, the app) lives as long as the process. Moving
     # it out of the garbage collector's sight spares a full collection of ~20-25 ms that

@@ -64,15 +64,9 @@ class OutreachApp(App[int]):
         settings: Settings | None = None,
         linkedin: LinkedInData | None = None,
         settings_file: Path | None = None,
-        resume_gc: bool = False,
     ) -> None:
-        """`today` is the user's date (tests pass a fixed one): it decides what is due.
-
-        `resume_gc`: the CLI paused Python's garbage collector for start-up; it is turned back
-        on once the first screen has been drawn.
-        """
+        """`today` is the user's date (tests pass a fixed one): it decides what is due."""
         super().__init__()
-        self._resume_gc = resume_gc
         self.store = store
         self.renderer = renderer
         self._answers = answers
@@ -119,16 +113,16 @@ class OutreachApp(App[int]):
             )
         if resume is not None:
             self._offer_resume(resume)
-        if self._resume_gc:  # first: the collector is back on before the threads start
-            self.call_after_refresh(self._first_screen_drawn)
+        # First, so that the collector is back on before the threads start.
+        self.call_after_refresh(self._first_screen_drawn)
         self.call_after_refresh(self._start_linkedin)
         self.call_after_refresh(self._check_due)
         self.call_after_refresh(self._check_permissions)
 
     def _first_screen_drawn(self) -> None:
+        """The CLI pauses Python's garbage collector for start-up: on again now."""
         import gc
 
-        self._resume_gc = False
         gc.enable()
 
     # -- themes, help and the command palette ---------------------------------------------------
@@ -486,7 +480,6 @@ def create_app(
     settings: Settings | None = None,
     today: Callable[[], date] = date.today,
     settings_file: Path | None = None,
-    resume_gc: bool = False,
 ) -> OutreachApp:
     """Build the app from a data folder (or a given store, renderer and clock, for tests)."""
     return OutreachApp(
@@ -498,5 +491,4 @@ def create_app(
         settings=settings,
         today=today,
         settings_file=settings_file,
-        resume_gc=resume_gc,
     )

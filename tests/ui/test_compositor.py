@@ -24,11 +24,13 @@ Cell = tuple[str, Style | None]
 class TerminalModel:
     """The cells on screen, updated as a terminal would be by each update the app sends."""
 
-    def __init__(self, app: OutreachApp) -> None:
+    def __init__(self, app: OutreachApp, *, watch: bool = True) -> None:
+        """With `watch`, every update the app sends from now on is applied."""
         self.app = app
-        self.updates = 0
         self.partial = 0
         self.cells: list[list[Cell]] = []
+        if not watch:
+            return
         original = app._display
 
         def display(screen: object, update: object) -> None:
@@ -50,12 +52,10 @@ class TerminalModel:
 
     def apply(self, update: object) -> None:
         if isinstance(update, LayoutUpdate):
-            self.updates += 1
             x, y0 = update.region.x, update.region.y
             for y, line in enumerate(update.strips, y0):
                 self._write(x, y, Strip.join(list(line)))
         elif isinstance(update, ChopsUpdate):
-            self.updates += 1
             self.partial += 1
             # As Textual writes a partial update (ChopsUpdate.render_segments).
             for y, x1, x2 in update.spans:
@@ -73,9 +73,7 @@ class TerminalModel:
 
 def full_drawing(app: OutreachApp) -> list[list[Cell]]:
     """The whole screen drawn afresh, as the cells a terminal would show."""
-    model = TerminalModel.__new__(TerminalModel)
-    model.app = app
-    model.cells = []
+    model = TerminalModel(app, watch=False)
     for y, strip in enumerate(app.screen._compositor.render_strips()):
         model._write(0, y, strip)
     return model.cells

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.store import Draft, DraftStore
@@ -17,9 +17,12 @@ from outreach_tui.ui.screens.wizard import WizardScreen
 
 
 async def wait_for_dialog(pilot: Pilot[int]) -> None:
-    """The check runs in a thread after the first paint: give it a moment."""
-    for _ in range(20):
-        if isinstance(pilot.app.screen, ChoiceModal):
+    """The check runs in a thread after the first paint: give it a moment, until the dialog
+    is up with its buttons (a dialog screen is pushed before its buttons are mounted)."""
+    for _ in range(40):
+        screen = pilot.app.screen
+        if isinstance(screen, ChoiceModal) and screen.query(Button):
+            await pilot.pause()
             return
         await pilot.pause(0.05)
 

@@ -1,0 +1,257 @@
+"""The rules: career-centre guidance, LinkedIn's limits and the domain brief, each a `RuleResult`
+with a short id, a one-line explanation and its source. A failing rule is a warning, never a
+blocker: whether to send is the user's call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from outreach_tui.core.answers import Answers
+from outreach_tui.core.coach.facts import Facts, addressee, mentioned, quote
+from outreach_tui.core.coach.length import LEVEL_ERROR, LEVEL_OK, LengthStatus
+from outreach_tui.core.coach.lexicon import (
+    ASK_MINUTES_RANGE,
+    ATTACHMENT,
+    GOAL_PHRASE,
+    HALF_HOUR,
+    HOURS,
+    JOB_ASK,
+    LINK_PHRASE,
+    MAX_QUESTION_MARKS,
+    MINUTES,
+    NO_GOAL_CHANNELS,
+    PLACEHOLDER,
+    SUBJECT_PURPOSE,
+    WORD,
+    Gated,
+)
+from outreach_tui.core.coach.report import RuleResult
+from outreach_tui.core.render import THANK_YOU, Channel
+
+SOURCE_CAREER = "career-centre guidance"
+SOURCE_LINKEDIN = "LinkedIn's limits"
+SOURCE_DOMAIN = "the domain brief"
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str
+    explanation: str
+    """One line: what the rule asks for and why."""
+    source: str
+
+
+RULES: dict[str, RuleSpec] = {
+    spec.id: spec
+    for spec in (
+        RuleSpec(
+            "short",
+            "A first request stays under about 100-150 words; a follow-up under 100.",
+            SOURCE_CAREER,
+        ),
+        RuleSpec(
+            "connection-early",
+            "Say how you are linked to them within the first two sentences after the greeting.",
+            SOURCE_CAREER,
+        ),
+        RuleSpec(
+            "one-ask",
+            "Make one clear ask for a bounded time: a call of 10-30 minutes.",
+            SOURCE_CAREER,
+        ),
+        RuleSpec(
+            "no-job-ask",
+            "Ask to learn, never for a job, a referral or a résumé review.",
+            SOURCE_CAREER,
+        ),
+        RuleSpec(
+            "no-placeholders",
+            "No leftover placeholders such as [Name], ___, {{ or TODO.",
+            SOURCE_DOMAIN,
+        ),
+        RuleSpec(
+            "subject-why",
+            "The subject line says why you are writing.",
+            SOURCE_CAREER,
+        ),
+        RuleSpec(
+            "subject-short",
+            "A subject short enough to read whole: inboxes cut it after about 60 characters.",
+            SOURCE_CAREER,
+        ),
+        RuleSpec(
+            "no-attachments",
+            "Promise no attachments: a stranger will not open them.",
+            SOURCE_CAREER,
+        ),
+        RuleSpec(
+            "goal",
+            "Say what you want to learn: a request without a clear purpose gets ignored.",
+            SOURCE_DOMAIN,
+        ),
+        RuleSpec(
+            "fits-limit",
+            "Fits the channel's character limit (note 200, or 300 with Premium; message 2,000).",
+            SOURCE_LINKEDIN,
+        ),
+    )
+}
+
+
+def _result(rule_id: str, ok: bool, message: str) -> RuleResult:
+    spec = RULES[rule_id]
+    return RuleResult(rule_id, ok, message, spec.explanation, spec.source)
+
+
+def _rule_short(spec: Channel, facts: Facts) -> RuleResult:
+    n, limit = facts.word_count, spec.word_limit
+    if n <= limit:
+        return _result("short", True, f"{n} words: short enough")
+    return _result("short", False, f"{n} words: aim for under {limit}; keep only the essentials")
+
+
+def _rule_connection_early(answers: Answers, facts: Facts) -> RuleResult:
+    r = answers.research
+    early_words = frozenset(WORD.findall(facts.early_l))
+    items = [(i, True) for i in r.shared_connections] + [
+        (i, False) for i in (*r.groups, *r.public_activity, r.web_search)
+    ]
+    linked = any(
+        mentioned(item, facts.early_l, early_words, loose_names=loose) for item, loose in items
+    ) or bool(LINK_PHRASE.search(facts.early_l))
+    if linked:
+        return _result("connection-early", True, "says early how you are linked")
+    return _result(
+        "connection-early",
+        False,
+        f"the first two sentences do not say how you are linked to {addressee(answers)}",
+    )
+
+
+def _rule_one_ask(facts: Facts) -> RuleResult:
+    spans: set[tuple[int, int]] = set()
+    for match in MINUTES.finditer(facts.body, facts.body_l):
+        low = int(match.group(1))
+        spans.add((low, int(match.group(2) or low)))
+    if HALF_HOUR.search(facts.body, facts.body_l):
+        spans.add((30, 30))
+    low_ok, high_ok = ASK_MINUTES_RANGE
+    if hours := HOURS.search(facts.body, facts.body_l):
+        return _result(
+            "one-ask",
+            False,
+            f"asks for {quote(hours.group(0))}: ask for a call of {low_ok}-{high_ok} minutes",
+        )
+    if not spans:
+        return _result(
+            "one-ask", False, f"no time is given: ask for a call of {low_ok}-{high_ok} minutes"
+        )
+    if len(spans) > 1:
+        return _result("one-ask", False, "asks for different lengths of time: make one ask")
+    low, high = next(iter(spans))
+    shown = f"{low}" if low == high else f"{low}-{high}"
+    if low < low_ok or high > high_ok:
+        return _result(
+            "one-ask", False, f"asks for {shown} minutes: {low_ok}-{high_ok} minutes is usual"
+        )
+    questions = facts.body.count("?")
+    if questions > MAX_QUESTION_MARKS:
+        return _result("one-ask", False, f"{questions} questions: keep to one clear ask")
+    return _result("one-ask", True, f"one ask, for {shown} minutes")
+
+
+def _rule_pattern(rule_id: str, pattern: Gated, text: str, fail: str, ok: str) -> RuleResult:
+    match = pattern.search(text, text.lower())
+    if match:
+        return _result(rule_id, False, fail.format(found=quote(match.group(0))))
+    return _result(rule_id, True, ok)
+
+
+def _rule_subject_why(subject: str | None) -> RuleResult:
+    if not (subject or "").strip():
+        return _result("subject-why", False, "no subject line: say why you are writing")
+    if SUBJECT_PURPOSE.search(subject or ""):
+        return _result("subject-why", True, "the subject says why you are writing")
+    return _result(
+        "subject-why",
+        False,
+        "the subject does not say why you are writing (e.g. “Questions about working at …”)",
+    )
+
+
+def _rule_subject_short(status: LengthStatus) -> RuleResult:
+    if status.level == LEVEL_OK:
+        return _result("subject-short", True, f"subject of {status.chars} characters")
+    return _result(
+        "subject-short",
+        False,
+        f"subject of {status.chars} characters: it may be cut before the end",
+    )
+
+
+def _rule_goal(answers: Answers, facts: Facts) -> RuleResult:
+    learn = answers.goal.learn.strip()
+    if learn:
+        if mentioned(learn, facts.text_l, facts.words):
+            return _result("goal", True, "says what you want to learn")
+        return _result("goal", False, f"your goal, {quote(learn)}, is not in the message")
+    if GOAL_PHRASE.search(facts.body):
+        return _result("goal", True, "says what you want to learn")
+    return _result("goal", False, "does not say what you want to learn: add your goal")
+
+
+def _rule_fits(body: LengthStatus, subject: LengthStatus | None) -> RuleResult:
+    if subject is not None and subject.level == LEVEL_ERROR:
+        return _result("fits-limit", False, f"subject is over the limit: {subject.text}")
+    if body.level == LEVEL_ERROR:
+        return _result("fits-limit", False, f"over the limit: {body.text}; it cannot be sent")
+    return _result("fits-limit", True, body.text)
+
+
+def run_rules(
+    answers: Answers,
+    spec: Channel,
+    subject: str | None,
+    facts: Facts,
+    body: LengthStatus,
+    subject_status: LengthStatus | None,
+) -> list[RuleResult]:
+    asking = spec.purpose != THANK_YOU
+    results = [_rule_short(spec, facts)]
+    if asking:
+        results.append(_rule_connection_early(answers, facts))
+        results.append(_rule_one_ask(facts))
+    results.append(
+        _rule_pattern(
+            "no-job-ask",
+            JOB_ASK,
+            facts.body,
+            "asks for {found}: ask to learn, not for a job, a referral or a résumé review",
+            "asks to learn, not for a job",
+        )
+    )
+    results.append(
+        _rule_pattern(
+            "no-placeholders",
+            PLACEHOLDER,
+            f"{subject or ''}\n{facts.body}",
+            "leftover placeholder {found}: fill it in or remove it",
+            "no leftover placeholders",
+        )
+    )
+    if spec.has_subject and subject_status is not None:
+        results.append(_rule_subject_why(subject))
+        results.append(_rule_subject_short(subject_status))
+    results.append(
+        _rule_pattern(
+            "no-attachments",
+            ATTACHMENT,
+            facts.body,
+            "promises an attachment ({found}): offer to send things later, if asked",
+            "promises no attachments",
+        )
+    )
+    if spec.name not in NO_GOAL_CHANNELS:
+        results.append(_rule_goal(answers, facts))
+    results.append(_rule_fits(body, subject_status))
+    return results

@@ -43,10 +43,14 @@ def top_level(modules: list[str]) -> set[str]:
 
 
 def core_module_names() -> list[str]:
-    names = sorted(
-        f"outreach_tui.core.{p.stem}" for p in CORE_DIR.glob("*.py") if p.stem != "__init__"
-    )
-    return ["outreach_tui.core", *names]
+    """Every module under core/, packages (core/coach/) and their modules included."""
+    names = set()
+    for path in CORE_DIR.rglob("*.py"):
+        parts = path.relative_to(CORE_DIR).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.add(".".join(("outreach_tui.core", *parts)))
+    return sorted(names)
 
 
 def test_the_check_sees_textual_when_it_is_loaded() -> None:
@@ -65,7 +69,7 @@ def test_core_and_cli_import_no_ui_and_no_jinja2() -> None:
 
 def test_known_core_modules_found_by_glob() -> None:
     names = core_module_names()
-    for expected in ("answers", "questions", "render", "store", "paths", "fsutil"):
+    for expected in ("answers", "questions", "render", "store", "paths", "coach", "coach.score"):
         assert f"outreach_tui.core.{expected}" in names
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -108,16 +108,18 @@ def import_export(
     *,
     me: str = "",
     clock: Callable[[], datetime] = lambda: datetime.now(UTC).replace(microsecond=0),
+    tz: tzinfo | None = None,
 ) -> ImportSummary:
     """Read an export (ZIP, folder or Connections.csv) and store it, replacing any earlier one.
 
     `me` is the user's own name, to tell their messages apart when the export lacks Profile.csv.
-    Raises LinkedInError (one line) when the export cannot be read or the copy cannot be saved;
-    an earlier import is then left as it was.
+    Dates become dates in time zone `tz` (None: this computer's). Raises LinkedInError (one
+    line) when the export cannot be read or the copy cannot be saved; an earlier import is then
+    left as it was. Rows read only in part are counted in the summary's `notes`.
     """
     if data_dir.exists() and not data_dir.is_dir():
         raise LinkedInError(f"{data_dir}: the data folder is a file, not a folder")
-    contents = read_export(source, me)
+    contents = read_export(source, me, tz)
     target = import_path(data_dir)
     try:
         ensure_private_dir(target.parent)
@@ -133,6 +135,7 @@ def import_export(
         else sum(1 for m in contents.messages if m.last_sent),
         warnings=contents.warnings,
         path=target,
+        notes=contents.notes,
     )
 
 

@@ -11,15 +11,31 @@ Pure Python: nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 
+from outreach_tui.core.linkedin_dates import DateColumn, parse_date
+from outreach_tui.core.linkedin_text import LinkedInError, decode, plain_name, repair
 from outreach_tui.core.orgmatch import fold
+
+__all__ = [
+    "Connection",
+    "ExportContents",
+    "LinkedInError",
+    "MessageHistory",
+    "clean",
+    "decode",
+    "name_key",
+    "parse_connections",
+    "parse_date",
+    "parse_profile_name",
+    "read_rows",
+    "url_key",
+]
 
 EXPECTED_CONNECTIONS = (
     "expected LinkedIn's Connections.csv (from Settings & Privacy > Data privacy > Get a copy of "
@@ -40,17 +56,11 @@ _PROFILE_COLUMNS: dict[str, tuple[str, ...]] = {
     "last": _CONNECTION_COLUMNS["last"],
 }
 _HEADER_SEARCH_ROWS = 30
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s\-/]+([a-z]{3,9})\.?[\s\-/,]+(\d{4})\b")
-_MONTH_DAY_YEAR = re.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+_POST_NOMINAL = re.compile(
+    r"^(?:(?:[A-Z][a-z]{0,3}\.?){1,4}[A-Z][A-Za-z.]*|[A-Z]{2,}[a-z]*\.?|Ph\.?\s?D\.?|"
+    r"[JjSs]r\.?|I{2,3}|IV|Esq\.?|(?:[A-Z]\.){2,})$"
+)
 _URL_PREFIX = re.compile(r"^(?:https?://)?(?:[a-z]+\.)?linkedin\.com/", re.IGNORECASE)
-
-
-class LinkedInError(Exception):
-    """An export (or a stored import) that cannot be used; str() is one line for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,56 +100,56 @@ class ExportContents:
     skipped_rows: int
     messages: tuple[MessageHistory, ...] | None
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    """What was read only in part, one line each: "Connections.csv: 2 dates could not be
+    read (…)"."""
+
+
+def unreadable_note(where: str, count: int, what: str, example: tuple[int, str]) -> str:
+    """ "Connections.csv: 2 dates could not be read, left out (e.g. line 7: "soon")" with the
+    example shown safely (control characters as visible codes, at most 40 characters)."""
+    from outreach_tui.core.safe_text import visible
+
+    line, text = example
+    shown = visible(text.strip())
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return f'{where}: {count:,} {what} (e.g. line {line}: "{shown}")'
 
 
 # --- small helpers ------------------------------------------------------------------------------
 
 
 def clean(text: str) -> str:
-    """One line, single spaces: quoted newlines in a position become spaces."""
-    return " ".join(text.split())
+    """One line, single spaces: quoted newlines in a position become spaces; letters garbled
+    by a wrong decoding repaired ("InÃ©s" -> "Inés")."""
+    return " ".join(repair(text).split())
+
+
+def clean_name(text: str) -> str:
+    """A name as `clean`, without emoji and symbols ("🌟 Dana Kim" -> "Dana Kim")."""
+    return plain_name(clean(text))
+
+
+def is_post_nominal(piece: str) -> bool:
+    """True for what follows a name after a comma: "PhD", "MBA", "Ph.D.", "Jr.", "III", "CPA"."""
+    piece = piece.strip()
+    return len(piece.replace(".", "")) <= 6 and _POST_NOMINAL.match(piece) is not None
+
+
+def without_post_nominals(name: str) -> str:
+    """ "Priyanka Desai, PhD" -> "Priyanka Desai"; a name without them comes back as it was."""
+    head, *tail = name.split(",")
+    return head.strip() if tail and head.strip() and all(map(is_post_nominal, tail)) else name
 
 
 def name_key(name: str) -> str:
-    """A person's name for comparing: case, accents and spacing aside."""
-    return " ".join(fold(name).split())
+    """A person's name for comparing: case, accents, spacing and post-nominals aside."""
+    return " ".join(fold(without_post_nominals(name)).split())
 
 
 def url_key(url: str) -> str:
     """A profile address for comparing: scheme, host, case and trailing slash aside."""
     return _URL_PREFIX.sub("", url.strip()).rstrip("/").lower()
-
-
-def parse_date(text: str) -> date | None:
-    """A date as exports write it ("15 Mar 2024", "Mar 15, 2024", "2024-03-15 10:00:00 UTC",
-    "3/15/24"); None when it cannot be read."""
-    text = text.strip().lower()
-    try:
-        if match := _ISO.match(text):
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _DAY_MONTH_YEAR.match(text):
-            day, month, year = match[1], match[2], match[3]
-        elif match := _MONTH_DAY_YEAR.match(text):
-            month, day, year = match[1], match[2], match[3]
-        elif match := _SLASHED.match(text):
-            year = match[3] if len(match[3]) == 4 else f"20{match[3]}"
-            return date(int(year), int(match[1]), int(match[2]))
-        else:
-            return None
-        number = _MONTHS.get(month[:3])
-        return None if number is None else date(int(year), number, int(day))
-    except ValueError:
-        return None
-
-
-def decode(raw: bytes) -> str:
-    """Text of a CSV file: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
 
 
 def _header_key(cell: str) -> str:
@@ -176,44 +186,71 @@ def read_rows(
     return None
 
 
+LINE = "_line"
+"""In each row from `read_rows`: the file's line number where the row ends (as text)."""
+
+
 def _records(reader: Iterator[list[str]], found: dict[str, int]) -> Iterator[dict[str, str]]:
     for row in reader:
         if not any(cell.strip() for cell in row):
             continue
-        yield {field: row[i] if i < len(row) else "" for field, i in found.items()}
+        record = {field: row[i] if i < len(row) else "" for field, i in found.items()}
+        record[LINE] = str(getattr(reader, "line_num", 0))
+        yield record
 
 
 # --- the three files ----------------------------------------------------------------------------
 
 
-def parse_connections(text: str, where: str) -> tuple[list[Connection], int]:
-    """Connections from the text of Connections.csv, and how many rows had no name."""
+def parse_connections(
+    text: str, where: str, *, tz: tzinfo | None = None, notes: list[str] | None = None
+) -> tuple[list[Connection], int]:
+    """Connections from the text of Connections.csv, and how many rows had no name.
+
+    "Connected On" is read in every form (see linkedin_dates), in time zone `tz` (None: this
+    computer's); a connection whose date cannot be read is kept without it, and one line
+    saying how many, with an example, is appended to `notes`.
+    """
     rows = read_rows(
         text, _CONNECTION_COLUMNS, ("first", "last"), ("company", "position", "connected_on")
     )
     if rows is None:
         raise LinkedInError(f"{where}: not a LinkedIn connections export; {EXPECTED_CONNECTIONS}")
+    try:
+        records = list(rows)
+    except csv.Error as exc:
+        raise LinkedInError(f"{where}: damaged CSV ({exc})") from None
+    dates = DateColumn((r.get("connected_on", "") for r in records), tz)
     connections: list[Connection] = []
     skipped = 0
-    try:
-        for row in rows:
-            first, last = clean(row["first"]), clean(row["last"])
-            if not first and not last:
-                skipped += 1
-                continue
-            connections.append(
-                Connection(
-                    first_name=first,
-                    last_name=last,
-                    url=row.get("url", "").strip(),
-                    email=row.get("email", "").strip(),
-                    company=clean(row.get("company", "")),
-                    position=clean(row.get("position", "")),
-                    connected_on=parse_date(row.get("connected_on", "")),
-                )
+    bad_dates: list[tuple[int, str]] = []
+    for row in records:
+        first, last = clean_name(row["first"]), clean_name(row["last"])
+        if not first and not last:
+            skipped += 1
+            continue
+        written = row.get("connected_on", "")
+        connected_on = dates.read(written)
+        if connected_on is None and written.strip():
+            bad_dates.append((int(row[LINE]), written))
+        connections.append(
+            Connection(
+                first_name=first,
+                last_name=last,
+                url=row.get("url", "").strip(),
+                email=row.get("email", "").strip(),
+                company=clean(row.get("company", "")),
+                position=clean(row.get("position", "")),
+                connected_on=connected_on,
             )
-    except csv.Error as exc:
-        raise LinkedInError(f"{where}: damaged CSV after {len(connections)} rows ({exc})") from None
+        )
+    if bad_dates and notes is not None:
+        what = "date" if len(bad_dates) == 1 else "dates"
+        notes.append(
+            unreadable_note(
+                where, len(bad_dates), f"{what} connected could not be read", bad_dates[0]
+            )
+        )
     return connections, skipped
 
 
@@ -222,7 +259,7 @@ def parse_profile_name(text: str) -> str:
     rows = read_rows(text, _PROFILE_COLUMNS, ("first", "last"))
     try:
         for row in rows or ():
-            return clean(f"{row['first']} {row['last']}")
+            return clean_name(f"{row['first']} {row['last']}")
     except csv.Error:
         pass
     return ""

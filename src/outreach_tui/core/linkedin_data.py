@@ -35,6 +35,8 @@ class ImportSummary:
     """People the user wrote to, per messages.csv; None when it was absent or unreadable."""
     warnings: tuple[str, ...] = ()
     path: Path | None = None
+    notes: tuple[str, ...] = ()
+    """What was read only in part and why, one line each, with an example."""
 
     @property
     def headline(self) -> str:
@@ -48,6 +50,7 @@ class ImportSummary:
         if self.skipped_rows:
             rows = "row" if self.skipped_rows == 1 else "rows"
             out.append(f"{self.skipped_rows:,} {rows} without a name skipped")
+        out.extend(self.notes)
         if self.written_to is not None:
             people = "person" if self.written_to == 1 else "people"
             out.append(f"messages: you have written to {self.written_to:,} {people}")

@@ -5,8 +5,10 @@ Pure Python: nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 import zlib
+from datetime import tzinfo
 from pathlib import Path
 
 from outreach_tui.core.linkedin_csv import (
@@ -28,18 +30,29 @@ MESSAGES_FILE = "messages.csv"
 PROFILE_FILE = "profile.csv"
 
 
-def read_export(path: Path, me: str = "") -> ExportContents:
-    """Read an export from a ZIP, an unpacked folder, or Connections.csv. Raises LinkedInError."""
+def read_export(path: Path, me: str = "", tz: tzinfo | None = None) -> ExportContents:
+    """Read an export from a ZIP, an unpacked folder, or Connections.csv. Raises LinkedInError.
+    Dates become dates in time zone `tz` (None: this computer's)."""
     files = _find_files(path)
     connections_where, connections_raw = files[CONNECTIONS_FILE]
-    connections, skipped = parse_connections(decode(connections_raw), connections_where)
+    notes: list[str] = []
+    connections, skipped = parse_connections(
+        decode(connections_raw, connections_where), connections_where, tz=tz, notes=notes
+    )
     warnings: list[str] = []
     messages: list[MessageHistory] | None = None
     if MESSAGES_FILE in files:
         if not me and PROFILE_FILE in files:
-            me = parse_profile_name(decode(files[PROFILE_FILE][1]))
+            where, raw = files[PROFILE_FILE]
+            with contextlib.suppress(LinkedInError):
+                me = parse_profile_name(decode(raw, where))
         where, raw = files[MESSAGES_FILE]
-        messages, warning = parse_messages(decode(raw), where, connections, me)
+        try:
+            text = decode(raw, where)
+        except LinkedInError as exc:
+            messages, warning = None, f"{exc}; messages skipped"
+        else:
+            messages, warning = parse_messages(text, where, connections, me, tz=tz, notes=notes)
         if warning:
             warnings.append(warning)
             messages = None
@@ -49,6 +62,7 @@ def read_export(path: Path, me: str = "") -> ExportContents:
         skipped_rows=skipped,
         messages=None if messages is None else tuple(messages),
         warnings=tuple(warnings),
+        notes=tuple(notes),
     )
 
 

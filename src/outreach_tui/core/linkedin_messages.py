@@ -10,17 +10,21 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, tzinfo
 
 from outreach_tui.core.linkedin_csv import (
+    LINE,
     Connection,
     MessageHistory,
     clean,
+    clean_name,
+    is_post_nominal,
     name_key,
-    parse_date,
     read_rows,
+    unreadable_note,
     url_key,
 )
+from outreach_tui.core.linkedin_dates import DateColumn
 from outreach_tui.core.orgmatch import fold
 
 _MESSAGE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -33,44 +37,92 @@ _MESSAGE_COLUMNS: dict[str, tuple[str, ...]] = {
     "folder": ("folder",),
     "draft": ("ismessagedraft", "isdraft", "draft"),
 }
-_NAME_SPLIT = re.compile(r"\s*[;,]\s*")
+_URL_SPLIT = re.compile(r"\s*[;,]\s*")
+_NAME_SPLIT = re.compile(r"\s*;\s*|,")
+
+
+def split_recipients(names: str, urls: str = "") -> list[tuple[str, str]]:
+    """The TO column of messages.csv as (name, profile address) pairs, names with commas kept
+    whole: "Priyanka Desai, PhD" is one person. LinkedIn separates recipients with commas and
+    their addresses with semicolons (or commas); when there are as many addresses as people,
+    their count settles how many names there are; otherwise a piece such as "PhD" or "Jr."
+    joins the name before it. Returns [] for a blank column."""
+    links = [u for u in _URL_SPLIT.split(urls.strip()) if u]
+    pieces = [clean(p) for p in _NAME_SPLIT.split(names) if clean(p)]
+    people: list[str] = []
+    extra = len(pieces) - len(links) if links else len(pieces)
+    for piece in pieces:
+        joins = bool(people) and extra > 0 and is_post_nominal(piece)
+        if joins:
+            people[-1] = f"{people[-1]}, {piece}"
+            extra -= 1
+        else:
+            people.append(piece)
+    if links and len(people) > len(links):
+        # still more names than addresses: join the shortest pieces to the name before them
+        while len(people) > len(links) and len(people) > 1:
+            at = min(range(1, len(people)), key=lambda i: (len(people[i].split()), -i))
+            people[at - 1 : at + 1] = [f"{people[at - 1]}, {people[at]}"]
+    if len(links) != len(people):
+        links = [""] * len(people)
+    return [(clean_name(name) or name, link) for name, link in zip(people, links, strict=True)]
 
 
 def parse_messages(
-    text: str, where: str, connections: list[Connection], me: str = ""
+    text: str,
+    where: str,
+    connections: list[Connection],
+    me: str = "",
+    *,
+    tz: tzinfo | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[list[MessageHistory], str]:
     """Who the user wrote to and heard from, per person, from messages.csv; and a warning
     ("" when none). `me` is the user's own name when known (from Profile.csv); otherwise the
-    person in the most conversations who is not a connection is taken to be the user."""
+    person in the most conversations who is not a connection is taken to be the user.
+
+    Dates are read in every form (see linkedin_dates) and turned into dates in time zone `tz`
+    (None: this computer's); messages whose date cannot be read are left out, and one line
+    saying how many, with an example, is appended to `notes`.
+    """
     rows = read_rows(text, _MESSAGE_COLUMNS, ("from", "to", "date"))
     if rows is None:
         return (
             [],
             f"{where}: not LinkedIn's messages.csv (expected FROM, TO, DATE columns); skipped",
         )
+    try:
+        records = list(rows)
+    except csv.Error as exc:
+        return [], f"{where}: damaged CSV ({exc}); messages skipped"
+    dates = DateColumn((r["date"] for r in records), tz)
     by_url = {url_key(c.url): c.name for c in connections if c.url}
     known = {name_key(c.name) for c in connections}
     parsed: list[tuple[str, str, list[tuple[str, str]], date]] = []
     conversations: dict[str, set[str]] = {}
-    try:
-        for index, row in enumerate(rows):
-            when = parse_date(row["date"])
-            sender = clean(row["from"])
-            if when is None or not sender or _is_draft(row):
-                continue
-            urls = _NAME_SPLIT.split(row.get("to_url", "").strip())
-            names = [clean(n) for n in _NAME_SPLIT.split(row["to"]) if clean(n)]
-            if len(urls) != len(names):
-                urls = [""] * len(names)
-            recipients = list(zip(names, urls, strict=True))
-            sender_name = by_url.get(url_key(row.get("from_url", "")), sender)
-            parsed.append((sender_name, row.get("from_url", ""), recipients, when))
-            conversation = row.get("conversation", "") or f"row {index}"
-            people = conversations.setdefault(conversation, set())
-            people.add(name_key(sender_name))
-            people.update(name_key(by_url.get(url_key(u), n)) for n, u in recipients)
-    except csv.Error as exc:
-        return [], f"{where}: damaged CSV ({exc}); messages skipped"
+    bad_dates: list[tuple[int, str]] = []
+    for index, row in enumerate(records):
+        sender = clean_name(row["from"])
+        if not sender or _is_draft(row):
+            continue
+        when = dates.read(row["date"])
+        if when is None:
+            bad_dates.append((int(row[LINE]), row["date"]))
+            continue
+        recipients = split_recipients(row["to"], row.get("to_url", ""))
+        sender_name = by_url.get(url_key(row.get("from_url", "")), sender)
+        parsed.append((sender_name, row.get("from_url", ""), recipients, when))
+        conversation = row.get("conversation", "") or f"row {index}"
+        people = conversations.setdefault(conversation, set())
+        people.add(name_key(sender_name))
+        people.update(name_key(by_url.get(url_key(u), n)) for n, u in recipients)
+    if bad_dates and notes is not None:
+        what = "message" if len(bad_dates) == 1 else "messages"
+        notes.append(
+            unreadable_note(
+                where, len(bad_dates), f"{what} left out: date could not be read", bad_dates[0]
+            )
+        )
     everyone = set().union(*conversations.values())
     me_key = name_key(me) if me and name_key(me) in everyone else _guess_me(conversations, known)
     if not me_key:

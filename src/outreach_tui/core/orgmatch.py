@@ -33,7 +33,9 @@ _FOLD_EXTRA = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
 )
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
+_SCRIPT_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[^\sa-z0-9])|(?<=[^\sa-z0-9])(?=[a-z0-9])")
+"""Between a Latin letter or digit and a letter of another script: "nttドコモ" -> "ntt ドコモ"."""
 
 LEGAL_SUFFIXES: dict[str, str] = {
     "inc": "Inc.",
@@ -137,18 +139,44 @@ class OrgMatch(NamedTuple):
     reason: str
 
 
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M")
+
+
+def _is_accent(char: str, base: str) -> bool:
+    """A combining mark on a Latin, Greek or Cyrillic letter: an accent that spelling often
+    drops. Marks in other scripts (the dakuten of "デ", Indic vowel signs) change the letter."""
+    if not unicodedata.combining(char):
+        return False
+    code = ord(base)
+    return code < 0x0530 or 0x1E00 <= code <= 0x1FFF
+
+
 def fold(text: str) -> str:
-    """Lower case without accents: "Bibliothèque Ørsted" -> "bibliotheque orsted"."""
+    """Lower case without accents: "Bibliothèque Ørsted" -> "bibliotheque orsted". Letters of
+    every script stay letters ("Сбербанк" -> "сбербанк", "NTTデータ" -> "nttデータ")."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.translate(_FOLD_EXTRA)
+    kept: list[str] = []
+    base = " "
+    for char in decomposed:
+        if _is_accent(char, base):
+            continue
+        if not unicodedata.combining(char):
+            base = char
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept)).translate(_FOLD_EXTRA)
 
 
 def _tokens(text: str) -> list[str]:
     text = _APOSTROPHES.sub("", fold(text)).replace("&", " and ")
-    words = _NON_WORD.sub(" ", text).split()
+    if text.isascii():
+        words = _NON_WORD.sub(" ", text).split()
+    else:
+        # letters, digits and the marks that are part of letters in many scripts ("मुंबई")
+        text = "".join(c if c.isalnum() or _is_mark(c) else " " for c in text)
+        words = _SCRIPT_CHANGE.sub(" ", text).split()
     # "U.S.A." became "u s a": join runs of single letters back into one word.
     merged: list[str] = []
     run = ""

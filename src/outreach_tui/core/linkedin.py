@@ -33,6 +33,7 @@ from outreach_tui.core.linkedin_csv import (
 )
 from outreach_tui.core.linkedin_data import ImportSummary, LinkedInData, PersonMatch
 from outreach_tui.core.linkedin_files import read_export
+from outreach_tui.core.linkedin_text import plain_name
 
 __all__ = [
     "Connection",
@@ -180,7 +181,13 @@ def _connection(record: Any) -> Connection:
         raise ValueError("a field is not text")
     first, last, url, email, company, position = values
     return Connection(
-        first, last, url, email, company, position, connected_on=_date(record.get("connected_on"))
+        plain_name(first),  # imports made before names were cleaned of emoji and symbols
+        plain_name(last),
+        url,
+        email,
+        company,
+        position,
+        connected_on=_date(record.get("connected_on")),
     )
 
 

@@ -42,6 +42,7 @@ from outreach_tui.ui.screens.modals import (
 )
 from outreach_tui.ui.widgets.draft_list import DraftList
 from outreach_tui.ui.widgets.footer import QuietFooter
+from outreach_tui.ui.widgets.one_line import OneLineInput
 
 SORT_LABELS = {SORT_UPDATED: "last change", SORT_DUE: "due date"}
 ROW_ACTIONS = ("open", "follow_up", "mark", "duplicate", "rename", "trash", "export")
@@ -50,7 +51,7 @@ GOOD_ROW_ACTIONS = ("open", "mark", "duplicate", "rename", "export")
 """Those a damaged file cannot take (it can only go to the trash)."""
 
 
-class FilterInput(Input):
+class FilterInput(OneLineInput):
     """The filter: one line of a fixed size (app.tcss). Input's virtual size changes with
     every key and, as a layout reactive, asks for a layout of the whole screen each time; this
     one only repaints itself (its cursor scrolls into view without a layout)."""

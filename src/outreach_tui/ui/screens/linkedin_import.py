@@ -17,8 +17,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from outreach_tui.core.pasted import dropped_path
 from outreach_tui.core.paths import short_path
 from outreach_tui.ui.screens.modals import ChoiceModal
+from outreach_tui.ui.widgets.one_line import OneLineInput
 
 EXPLANATION = (
     "The ZIP LinkedIn sent you (Settings & Privacy > Data privacy > Get a copy of your data), "
@@ -59,7 +61,7 @@ class LinkedInImportScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(Text("Import your LinkedIn export", style="bold"), id="dialog-title")
             yield Static(Text(EXPLANATION), id="dialog-text")
-            yield Input(self._value, placeholder="~/Downloads/…zip", id="li-path")
+            yield OneLineInput(self._value, placeholder="~/Downloads/…zip", id="li-path")
             problem = Static(Text(self._problem), id="li-import-problem")
             problem.display = bool(self._problem)
             yield problem
@@ -76,7 +78,7 @@ class LinkedInImportScreen(ModalScreen[str | None]):
         field.cursor_position = len(field.value)
 
     def _submit(self) -> None:
-        path = self.query_one("#li-path", Input).value.strip()
+        path = dropped_path(self.query_one("#li-path", Input).value)
         if not path:
             self.app.notify("Give the path of the ZIP, folder or Connections.csv.", title="Path")
             return

@@ -26,6 +26,7 @@ from outreach_tui.core.tracking import (
     TrackingError,
     parse_date,
 )
+from outreach_tui.ui.widgets.one_line import OneLineInput
 
 
 class ChoiceModal(ModalScreen[str]):
@@ -152,7 +153,7 @@ class TextPromptModal(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(Text(self._title, style="bold"), id="dialog-title")
             yield Static(Text(self._text), id="dialog-text")
-            yield Input(
+            yield OneLineInput(
                 self._value,
                 placeholder=self._placeholder,
                 id="dialog-input",
@@ -255,7 +256,9 @@ class MarkStatusModal(ModalScreen[StatusChoice | None]):
             )
             with Horizontal(id="mark-date-row"):
                 yield Static("On", id="mark-date-label")
-                yield Input(self._today.isoformat(), placeholder="YYYY-MM-DD", id="mark-date")
+                yield OneLineInput(
+                    self._today.isoformat(), placeholder="YYYY-MM-DD", id="mark-date"
+                )
             yield Static("", id="prompt-error")
 
     def on_mount(self) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
@@ -90,6 +91,8 @@ class WizardScreen(Screen[None]):
         # the focus moves before the next key is handed out.
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        # The same for Enter in a one-line answer ("Head of Digital Collections<Enter>Rijks…").
+        Binding("enter", "submit_field", "Next field", show=False, priority=True),
     ]
 
     def __init__(
@@ -317,6 +320,19 @@ class WizardScreen(Screen[None]):
         if action == "save":  # on the welcome step, a new draft has nothing in it yet
             return self.step > 0 or self.source is not None or self.dirty
         return True
+
+    def action_submit_field(self) -> None:
+        """Enter in a one-line answer: check it and move on before the next key is handed out;
+        anywhere else Enter does what it always does."""
+        from outreach_tui.ui.widgets.step_form import AnswerInput, StepForm
+
+        focused = self.focused
+        form = focused.parent if isinstance(focused, AnswerInput) else None
+        while form is not None and not isinstance(form, StepForm):
+            form = form.parent
+        if not isinstance(form, StepForm) or focused is None:
+            raise SkipAction()
+        form.submit(focused)
 
     def _show(self, selector: str, shown: bool) -> None:
         widget = self.query_one(selector)

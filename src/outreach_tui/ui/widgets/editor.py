@@ -17,6 +17,7 @@ from outreach_tui.ui.messages import (
     ShortenRequested,
     TextEdited,
 )
+from outreach_tui.ui.widgets.one_line import OneLineInput
 from outreach_tui.ui.widgets.preview import count_line
 
 
@@ -38,7 +39,7 @@ class MessageEditor(Vertical):
             )
         with Horizontal(id="subject-row"):
             yield Label("Subject", classes="inline-label")
-            yield Input(id="subject", select_on_focus=False)
+            yield OneLineInput(id="subject", select_on_focus=False)
         yield Static("", id="fit-line")
         yield Static("", id="template-line")
         yield TextArea(id="message", soft_wrap=True)

@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.linkedin import LinkedInData, PersonMatch
 from outreach_tui.core.linkedin_csv import name_key
+from outreach_tui.ui.widgets.one_line import OneLineInput
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MAX_SUGGESTIONS = 30
@@ -151,7 +152,7 @@ class LinkedInPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="li-headline", markup=False)
         yield SuggestionList(id="li-suggestions")
-        yield Input(
+        yield OneLineInput(
             placeholder="Add a shared connection: type a name (→ completes, enter adds)",
             id="li-add",
             suggester=ConnectionSuggester(lambda: _data_of(self.app)),

@@ -25,12 +25,13 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from outreach_tui.core.answers import Answers, get_value
 from outreach_tui.core.questions import Kind, Question, Step, as_text, from_text
 from outreach_tui.ui.messages import AnswerChanged, field_id
+from outreach_tui.ui.widgets.one_line import OneLineInput
 
 LINKEDIN_AFTER = "research.shared_connections"
 """The question after which the Research step shows what the user's LinkedIn import knows."""
 
 
-class AnswerInput(Input):
+class AnswerInput(OneLineInput):
     """An Input that reports each new value at once, in the same frame as the key.
 
     Input.Changed reaches the form only after the key's echo is painted, so the live preview
@@ -219,7 +220,11 @@ class StepForm(VerticalScroll):
     @on(Input.Submitted)
     def _on_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        field = self._field_of(event.input)
+        self.submit(event.input)
+
+    def submit(self, widget: Widget) -> None:
+        """Enter in a one-line field: check it and, when acceptable, move to the next field."""
+        field = self._field_of(widget)
         if field is not None and field.validate_field():
             self.screen.focus_next()
 

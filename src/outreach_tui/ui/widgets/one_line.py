@@ -1,0 +1,29 @@
+"""The app's one-line text field: pasted lines are joined, not cut at the first line break.
+
+Textual's Input keeps only the first line of a paste, so a name copied from a web page with
+its line break ("\\nRowan Tillery\\n") left the field empty. `OneLineInput` joins the lines
+with a space and trims (core/pasted.one_line). Every one-line field of the app is one.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from outreach_tui.core.pasted import one_line
+
+
+class OneLineInput(Input):
+    """An Input whose pasted text keeps all its lines, joined with a space."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # not Input's own paste, which keeps the first line only
+        event.stop()
+        text = one_line(event.text)
+        if not text:
+            return
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)

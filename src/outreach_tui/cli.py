@@ -547,7 +547,8 @@ def _drafts_export(args: argparse.Namespace) -> int:
             raise UserError(
                 f"nothing is scheduled for {what}: mark it sent or interview-held first"
             )
-        _write_export(lib, Path(args.ics), calendar_text(items, datetime.now(UTC)))
+        text = calendar_text(items, datetime.now(UTC), lib.revisions(items))
+        _write_export(lib, Path(args.ics), text)
         sys.stdout.write(f"wrote {len(items)} event(s) to {args.ics}\n")
     if args.txt and draft is not None:
         text = Rendered(draft.channel, draft.subject, draft.message).as_text()

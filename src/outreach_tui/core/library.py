@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from outreach_tui.core.answers import Contact, Research
+from outreach_tui.core.ics import Revision, revision
 from outreach_tui.core.index import DraftIndex, Row, fold
 from outreach_tui.core.schedule import DueItem, due_items, summary_line
 from outreach_tui.core.store import Draft, DraftError, DraftStore, StoreError
@@ -104,12 +105,14 @@ class Library:
         store: DraftStore,
         *,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
         follow_up_days: int = DEFAULT_FOLLOW_UP_DAYS,
         thank_you_days: int = DEFAULT_THANK_YOU_DAYS,
     ) -> None:
         self.store = store
         self.index = DraftIndex(store)
         self._today = today
+        self._now = now
         self.follow_up_days = follow_up_days
         self.thank_you_days = thank_you_days
         # Caches of the rows as of index.version: every row sorted, the last filter's result
@@ -198,9 +201,26 @@ class Library:
             on or self._today(),
             follow_up_days=self.follow_up_days,
             thank_you_days=self.thank_you_days,
+            at=self._now(),
         )
         self.save(draft)
         return draft
+
+    def revisions(self, items: Iterable[DueItem]) -> dict[tuple[str, str], Revision]:
+        """For each item, {(draft id, kind): Revision} from its draft's history (see
+        ics.revision); a draft that cannot be read is left out (its event gets sequence 0)."""
+        out: dict[tuple[str, str], Revision] = {}
+        drafts: dict[str, Draft | None] = {}
+        for item in items:
+            if item.draft_id not in drafts:
+                try:
+                    drafts[item.draft_id] = self.load(item.draft_id)
+                except DraftError:
+                    drafts[item.draft_id] = None
+            draft = drafts[item.draft_id]
+            if draft is not None:
+                out[(item.draft_id, item.kind)] = revision(draft.tracking, item.kind)
+        return out
 
     def rename(self, draft_id: str, title: str) -> Draft:
         """Set the display title ("" goes back to "Contact (Organisation)") and save."""

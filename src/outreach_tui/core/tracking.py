@@ -13,7 +13,7 @@ Pure Python: nothing here imports Textual or Rich.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 DRAFT = "draft"
@@ -92,7 +92,8 @@ class Tracking:
     thank_you_due: date | None = None
     thanked_on: date | None = None
     history: list[dict[str, Any]] = field(default_factory=list)
-    """Every action taken, oldest first: {"action": ..., "on": "YYYY-MM-DD"}."""
+    """Every action taken, oldest first: {"action": ..., "on": "YYYY-MM-DD"}, with
+    "at" (the moment it was recorded, ISO UTC) when the app recorded it."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def open_dues(self) -> list[tuple[str, date]]:
@@ -144,6 +145,14 @@ def tracking_from_dict(data: Any) -> Tracking:
     )
 
 
+def _entry(action: str, on: date, at: datetime | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"action": action, "on": on.isoformat()}
+    if at is not None:
+        moment = at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)
+        entry["at"] = moment.replace(microsecond=0).isoformat()
+    return entry
+
+
 def apply(
     tracking: Tracking,
     action: str,
@@ -151,8 +160,11 @@ def apply(
     *,
     follow_up_days: int = DEFAULT_FOLLOW_UP_DAYS,
     thank_you_days: int = DEFAULT_THANK_YOU_DAYS,
+    at: datetime | None = None,
 ) -> Tracking:
-    """The tracking after `action` (a status, or FOLLOWED_UP) taken on the date `on`.
+    """The tracking after `action` (a status, or FOLLOWED_UP) taken on the date `on`; `at`,
+    when given, is the moment it was recorded (kept in the history as "at", ISO UTC, so a
+    calendar export can say which version of an event is newer).
 
     Returns a new Tracking; the one given is not changed.
     """
@@ -162,7 +174,7 @@ def apply(
         raise TrackingError("days before a follow-up or thank-you must be zero or more")
     t = replace(
         tracking,
-        history=[*tracking.history, {"action": action, "on": on.isoformat()}],
+        history=[*tracking.history, _entry(action, on, at)],
         extra=dict(tracking.extra),
     )
     if action == FOLLOWED_UP:

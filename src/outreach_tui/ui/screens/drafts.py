@@ -453,7 +453,8 @@ class DraftsScreen(Screen[OpenDraft | None]):
                 atomic_write(target, text.rstrip("\n") + "\n")
             else:
                 items = self.library.due(self.today(), upcoming=True)
-                atomic_write(target, calendar_text(items, datetime.now(UTC)))
+                revisions = self.library.revisions(items)
+                atomic_write(target, calendar_text(items, datetime.now(UTC), revisions))
         except (DraftError, WriteError) as exc:
             self._say(str(exc), title="Not exported", severity="error")
             return

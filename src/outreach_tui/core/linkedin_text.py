@@ -42,6 +42,18 @@ _SPREADSHEET_ENCODINGS = (
     "big5",
     "cp949",
 )
+_ALSO_SEEN = (
+    "latin_1",
+    "iso8859_15",
+    "iso8859_2",
+    "mac_cyrillic",
+    "mac_latin2",
+    "koi8_r",
+    "euc_jp",
+)
+_KNOWN = frozenset(codecs.lookup(name).name for name in (*_SPREADSHEET_ENCODINGS, *_ALSO_SEEN))
+"""Encodings a CSV file is ever saved in; others charset-normalizer may propose (DOS code pages,
+Kazakh...) fit random bytes too easily to be believed."""
 _SAMPLE_LINES = 2000
 _WORD = re.compile(r"[^\s,;\"'()\[\]/|<>:@.\-_0-9]+")
 _MOJIBAKE = re.compile(
@@ -90,8 +102,11 @@ def oddness(text: str) -> int:
         if any(
             prev.islower() and char.isupper() and not char.isascii()
             for prev, char in itertools.pairwise(word)
+        ) or (
+            not (word.islower() or word.isupper() or word.istitle())
+            and any(c.isupper() and not c.isascii() for c in word[1:])
         ):
-            odd += 1
+            odd += 1  # "InŽs", "ЃЌЏђќяю": capitals where no language puts them
             continue
         if scripts == {"LATIN"} and len(foreign) * 2 > len(letters) and len(letters) > 3:
             odd += 1
@@ -133,7 +148,7 @@ def decode(raw: bytes, where: str = "the file") -> str:
     tried: set[str] = set()
     for encoding in (*_SPREADSHEET_ENCODINGS[:2], *_detected(sample), *_SPREADSHEET_ENCODINGS):
         name = codecs.lookup(encoding).name
-        if name in tried or name.startswith(("utf", "ascii")):
+        if name in tried or name not in _KNOWN:
             continue
         tried.add(name)
         try:

@@ -321,9 +321,13 @@ class WizardScreen(Screen[None]):
             return self.step > 0 or self.source is not None or self.dirty
         return True
 
-    def action_submit_field(self) -> None:
+    async def action_submit_field(self) -> None:
         """Enter in a one-line answer: check it and move on before the next key is handed out;
-        anywhere else Enter does what it always does."""
+        anywhere else Enter does what it always does.
+
+        The keys before the Enter may still wait in the field's own queue (they came in the
+        same read): the field handles them first, so the check sees the whole text, while the
+        keys after the Enter wait with the app until the focus has moved."""
         from outreach_tui.ui.widgets.step_form import AnswerInput, StepForm
 
         focused = self.focused
@@ -332,7 +336,12 @@ class WizardScreen(Screen[None]):
             form = form.parent
         if not isinstance(form, StepForm) or focused is None:
             raise SkipAction()
-        form.submit(focused)
+        caught_up = asyncio.Event()
+        focused.call_later(caught_up.set)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(caught_up.wait(), timeout=2)
+        if focused.is_attached and self.focused is focused:
+            form.submit(focused)
 
     def _show(self, selector: str, shown: bool) -> None:
         widget = self.query_one(selector)

@@ -10,8 +10,16 @@ import icalendar  # test-only dependency (the product writes .ics by hand)
 import pytest
 
 from outreach_tui.core.fsutil import WriteError
-from outreach_tui.core.ics import calendar_text, escape_text, fold_line, write_calendar
+from outreach_tui.core.ics import (
+    Revision,
+    calendar_text,
+    escape_text,
+    fold_line,
+    revision,
+    write_calendar,
+)
 from outreach_tui.core.schedule import DueItem
+from outreach_tui.core.tracking import FOLLOW_UP, THANK_YOU, Tracking, apply
 
 NOW = datetime(2025, 3, 10, 8, 30, 5, tzinfo=UTC)
 HOSTILE = 'Zoë; \\the\\, "chief"\narchivist 🦉 \x1b[31m' + "long " * 40
@@ -78,3 +86,63 @@ def test_write_calendar_atomic_private(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["due.ics"]
     with pytest.raises(WriteError):
         write_calendar(tmp_path / "missing-folder" / "due.ics", items(), NOW)
+
+
+# --- versions of an event: SEQUENCE, DTSTAMP, LAST-MODIFIED -------------------------------------
+
+
+def _tracking(*entries: tuple[str, str, str | None]) -> Tracking:
+    t = Tracking()
+    for action, on, at in entries:
+        moment = datetime.fromisoformat(at) if at else None
+        t = apply(t, action, date.fromisoformat(on), at=moment)
+    return t
+
+
+def _parsed(text: str) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def test_a_first_export_has_sequence_zero_and_the_time_it_was_scheduled() -> None:
+    t = _tracking(("sent", "2025-03-01", "2025-03-01T17:05:00+00:00"))
+    assert revision(t, FOLLOW_UP) == Revision(0, datetime(2025, 3, 1, 17, 5, tzinfo=UTC))
+    assert revision(t, THANK_YOU) == Revision(0, None)
+    item = DueItem("d-1", FOLLOW_UP, date(2025, 3, 8), "Alex", "Alex", "Org", "message")
+    (event,) = _parsed(calendar_text([item], NOW, {("d-1", FOLLOW_UP): revision(t, FOLLOW_UP)}))
+    assert event["SEQUENCE"] == 0
+    assert event.decoded("LAST-MODIFIED") == datetime(2025, 3, 1, 17, 5, tzinfo=UTC)
+    assert event.decoded("DTSTAMP") == datetime(2025, 3, 1, 17, 5, tzinfo=UTC)
+
+
+def test_each_new_schedule_is_a_newer_version_even_when_moved_earlier() -> None:
+    sent = ("sent", "2025-03-01", "2025-03-01T17:05:00+00:00")
+    moved = ("sent", "2025-03-04", "2025-03-04T09:00:00+00:00")
+    backdated = ("sent", "2025-02-20", "2025-03-05T08:00:00+02:00")  # recorded later, dated earlier
+    versions = [
+        revision(_tracking(*entries), FOLLOW_UP)
+        for entries in ([sent], [sent, moved], [sent, moved, backdated])
+    ]
+    assert [v.sequence for v in versions] == [0, 1, 2]
+    modified = [v.modified for v in versions]
+    assert modified == sorted(modified)
+    assert modified[-1] == datetime(2025, 3, 5, 6, 0, tzinfo=UTC)
+
+
+def test_history_without_times_uses_its_dates() -> None:
+    # drafts marked before times were recorded: {"action", "on"} only
+    t = Tracking(
+        history=[
+            {"action": "sent", "on": "2025-03-01"},
+            {"action": "sent", "on": "2025-03-04"},
+            {"action": "interview-held", "on": "2025-03-20"},
+            {"action": "interview-held", "on": "not a date"},
+        ]
+    )
+    assert revision(t, FOLLOW_UP) == Revision(1, datetime(2025, 3, 20, tzinfo=UTC))
+    assert revision(t, THANK_YOU) == Revision(1, datetime(2025, 3, 20, tzinfo=UTC))
+
+
+def test_events_without_a_revision_keep_now_as_their_stamp() -> None:
+    events = _parsed(calendar_text(items(), NOW))
+    assert [e["SEQUENCE"] for e in events] == [0, 0]
+    assert all(e.decoded("LAST-MODIFIED") == NOW for e in events)

@@ -13,9 +13,9 @@ import copy
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from outreach_tui.core.answers import Contact, Research
-from outreach_tui.core.ics import Revision, revision
 from outreach_tui.core.index import DraftIndex, Row, fold
 from outreach_tui.core.schedule import DueItem, due_items, summary_line
 from outreach_tui.core.store import Draft, DraftError, DraftStore, StoreError
@@ -26,6 +26,9 @@ from outreach_tui.core.tracking import (
     TrackingError,
     apply,
 )
+
+if TYPE_CHECKING:
+    from outreach_tui.core.ics import Revision
 
 SORT_UPDATED = "updated"
 """Last change first."""
@@ -209,6 +212,8 @@ class Library:
     def revisions(self, items: Iterable[DueItem]) -> dict[tuple[str, str], Revision]:
         """For each item, {(draft id, kind): Revision} from its draft's history (see
         ics.revision); a draft that cannot be read is left out (its event gets sequence 0)."""
+        from outreach_tui.core.ics import revision
+
         out: dict[tuple[str, str], Revision] = {}
         drafts: dict[str, Draft | None] = {}
         for item in items:

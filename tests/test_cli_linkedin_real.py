@@ -158,9 +158,16 @@ def test_files_saved_in_other_encodings(tmp_path: Path, encoding: str) -> None:
     assert messages_of(data)["Inés Peñalver"]["last_sent"] == "2025-01-02"
 
 
-def test_a_file_in_an_encoding_that_cannot_be_told_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "row",
+    [
+        b"Ana,\x81\x8d\x8f\x90\x9d\xff\xfe,,,Acme,Clerk,",
+        "Inés,Peñalver,,,Acme,Clerk,\r\n".encode() + "Zoë,Müller,,,Acme,Clerk,".encode("cp1252"),
+    ],
+)
+def test_a_file_in_an_encoding_that_cannot_be_told_is_refused(tmp_path: Path, row: bytes) -> None:
     target = tmp_path / "Connections.csv"
-    target.write_bytes(HEADER.encode() + b"\r\nAna,\x81\x8d\x8f\x90\x9d\xff\xfe,,,Acme,Clerk,\r\n")
+    target.write_bytes(HEADER.encode() + b"\r\n" + row + b"\r\n")
     data = tmp_path / "data"
     result = run("--data-dir", data, "import-linkedin", target)
     assert result.returncode == 2

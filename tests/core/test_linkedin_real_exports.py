@@ -164,8 +164,18 @@ def test_legacy_encodings_spreadsheets_write(
     assert decode(text.encode(encoding), "Connections.csv") == text
 
 
-def test_an_encoding_that_cannot_be_told_is_refused_in_one_line() -> None:
-    raw = HEADER.encode() + b"\nAna,\x81\x8d\x8f\x90\x9d\xff\xfe,,,Acme,Clerk,1 Jan 2020\n"
+@pytest.mark.parametrize(
+    "raw",
+    [
+        HEADER.encode() + b"\nAna,\x81\x8d\x8f\x90\x9d\xff\xfe,,,Acme,Clerk,1 Jan 2020\n",
+        HEADER.encode() + b"\n" + bytes(range(128, 256)) + b"\n",  # invented: every high byte
+        # invented: rows saved at different times, in UTF-8 and in Windows-1252
+        HEADER.encode()
+        + "\nInés,Peñalver,,,Acme,Clerk,\n".encode()
+        + "François,Müller,,,Acme,Clerk,\n".encode("cp1252"),
+    ],
+)
+def test_an_encoding_that_cannot_be_told_is_refused_in_one_line(raw: bytes) -> None:
     with pytest.raises(LinkedInError) as caught:
         decode(raw, "Connections.csv")
     message = str(caught.value)

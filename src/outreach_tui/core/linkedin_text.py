@@ -82,10 +82,15 @@ def _script(char: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+def _is_latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
 def oddness(text: str) -> int:
     """How many words of `text` (with letters beyond ASCII) do not look like words of any
     language: a symbol among letters, a capital after a small letter ("InŽs"), two scripts in
-    one word, or a Latin word made mostly of accented letters ("Ñáåðáàíê")."""
+    one word, a letter of another script inside a Latin word ("In茅s"), or a Latin word made
+    mostly of accented letters ("Ñáåðáàíê")."""
     odd = 0
     for word in _WORD.findall(text):
         if word.isascii():
@@ -98,6 +103,15 @@ def oddness(text: str) -> int:
         scripts = {_script(c) for c in letters} - {""}
         if len(scripts) > 1 and not scripts <= {"CJK", "HIRAGANA", "KATAKANA", "LATIN"}:
             odd += 1
+            continue
+        if "LATIN" in scripts and any(
+            _is_latin_letter(before)
+            and not middle.isascii()
+            and _is_latin_letter(after)
+            and _script(middle) != "LATIN"
+            for before, middle, after in zip(word, word[1:], word[2:], strict=False)
+        ):
+            odd += 1  # "In茅s": another script's letter inside a Latin word
             continue
         if any(
             prev.islower() and char.isupper() and not char.isascii()

@@ -273,3 +273,45 @@ async def test_garbled_and_decorated_names_are_shown_plain(
         assert shared == "Dana Kim"
         body = str(app.screen.query_one("#preview-body", Static).render())
         assert "Dana Kim" in body and "🌟" not in body and "✨" not in body
+
+
+# --- the calendar from the Drafts screen, after a follow-up moved -------------------------------
+
+
+async def test_a_calendar_exported_again_after_the_follow_up_moved(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    import icalendar
+
+    make_samples(data_dir)
+    app = create_app(data_dir, store=DraftStore(data_dir), renderer=Renderer(), today=lambda: TODAY)
+    uid = "follow-up-chris-novak-9c0d1e@outreach-tui"
+
+    async def mark_sent_and_export(pilot: Pilot[int], day: str, name: str) -> icalendar.Event:
+        await pilot.press("m")
+        await until(pilot, lambda: not isinstance(app.screen, DraftsScreen))
+        await pilot.press("tab", "ctrl+u", *day, "enter")  # "Sent", on that day
+        await until(pilot, lambda: isinstance(app.screen, DraftsScreen))
+        await pilot.press("e")
+        await until(pilot, lambda: app.screen.query("#ics").first() is not None)
+        await pilot.click("#ics")
+        await until(pilot, lambda: isinstance(app.screen, TextPromptModal))
+        await pilot.press("ctrl+u")
+        paste(app, str(tmp_path / name))
+        await pilot.press("enter")
+        await until(pilot, lambda: (tmp_path / name).exists())
+        calendar = icalendar.Calendar.from_ical((tmp_path / name).read_bytes())
+        return next(e for e in calendar.walk("VEVENT") if str(e["UID"]) == uid)
+
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+d")
+        await until(pilot, lambda: isinstance(app.screen, DraftsScreen))
+        screen = app.screen
+        assert isinstance(screen, DraftsScreen) and screen.current_id == "chris-novak-9c0d1e"
+        first = await mark_sent_and_export(pilot, "2026-05-10", "first.ics")
+        moved = await mark_sent_and_export(pilot, "2026-05-13", "moved.ics")
+    assert first.decoded("DTSTART").isoformat() == "2026-05-17"
+    assert moved.decoded("DTSTART").isoformat() == "2026-05-20"
+    assert int(moved["SEQUENCE"]) == int(first["SEQUENCE"]) + 1
+    assert moved.decoded("LAST-MODIFIED") >= first.decoded("LAST-MODIFIED")

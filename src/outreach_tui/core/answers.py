@@ -5,7 +5,7 @@ Pure Python: nothing here imports Textual or Rich.
 An *answers object* is the public contract documented in the README::
 
     sender   {name, location}
-    contact  {name, honorific, title, organization, active_on_linkedin}
+    contact  {name, honorific, greeting_name, title, organization, active_on_linkedin}
     research {shared_connections[], groups[], public_activity[], web_search}
     job      {distance, unit}
     goal     {learn, ask_minutes}
@@ -64,6 +64,8 @@ class Sender:
 class Contact:
     name: str = ""
     honorific: str = ""
+    greeting_name: str = ""
+    """The name in the greeting as the user set it ("Ms. Wang", "Lan"); "" uses the parse."""
     title: str = ""
     organization: str = ""
     active_on_linkedin: str = "unknown"
@@ -283,13 +285,15 @@ def answers_from_dict(data: Any) -> Answers:
     contact = Contact(
         name=_text(contact_d, "name", "contact"),
         honorific=honorific,
+        greeting_name=" ".join(_text(contact_d, "greeting_name", "contact").split()),
         title=_text(contact_d, "title", "contact"),
         organization=_text(contact_d, "organization", "contact"),
         active_on_linkedin=_choice(
             contact_d_norm, "active_on_linkedin", "contact", ACTIVITY_VALUES, "unknown"
         ),
         extra=_extra(
-            contact_d, ("name", "honorific", "title", "organization", "active_on_linkedin")
+            contact_d,
+            ("name", "honorific", "greeting_name", "title", "organization", "active_on_linkedin"),
         ),
     )
 
@@ -365,6 +369,8 @@ def answers_to_dict(answers: Answers) -> dict[str, Any]:
             **a.contact.extra,
             "name": a.contact.name,
             "honorific": a.contact.honorific,
+            # Optional: written only once set, so older files round-trip unchanged.
+            **({"greeting_name": a.contact.greeting_name} if a.contact.greeting_name else {}),
             "title": a.contact.title,
             "organization": a.contact.organization,
             "active_on_linkedin": a.contact.active_on_linkedin,

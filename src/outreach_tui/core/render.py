@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from outreach_tui.core import names
 from outreach_tui.core.answers import (
-    FIRST_NAME_ONLY,
-    HONORIFICS,
     Answers,
     answers_to_dict,
     format_distance,
@@ -225,25 +224,11 @@ def join_human(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _name_parts(name: str) -> tuple[str, str]:
-    parts = name.split()
-    if not parts:
-        return "", ""
-    return parts[0], parts[-1]
-
-
 def salutation_name(answers: Answers) -> str:
-    """How the person is addressed: "Ms. Morgan", "Alex", or "Alex Morgan"."""
-    name = " ".join(answers.contact.name.split())
-    first, last = _name_parts(name)
-    honorific = answers.contact.honorific
-    if not name:
-        return ""
-    if honorific in HONORIFICS:
-        return f"{honorific} {last}"
-    if honorific == FIRST_NAME_ONLY:
-        return first
-    return name
+    """How the person is addressed: "Ms. Morgan", "Alex", or "Alex Morgan"; the user's "Name
+    in the greeting" when set. Names are parsed with care: see core/names."""
+    c = answers.contact
+    return names.salutation(c.name, c.honorific, c.greeting_name)
 
 
 def phrase(text: str) -> str:
@@ -281,19 +266,19 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
 
 def message_context(answers: Answers) -> dict[str, Any]:
     """Everything a template sees. Documented in the README ("Template variables")."""
+    worked_out = names.message_names(answers)  # salutation, first_name, surname...
+    answers = names.answers_for_message(answers)  # no emoji, pronouns, PhD... in any name
     data = answers_to_dict(answers)
+    data["contact"].setdefault("greeting_name", "")
     # Set inside sentences by the templates: no final punctuation of their own.
     data["sender"]["location"] = phrase(answers.sender.location)
     data["contact"]["title"] = phrase(answers.contact.title)
-    first, last = _name_parts(answers.contact.name)
     hook = strongest_hook(answers)
     writing = _phrases(answers.research.public_activity)
     distance = answers.job.distance
     return {
         **data,
-        "salutation": salutation_name(answers),
-        "first_name": first,
-        "surname": last,
+        **worked_out,
         "organization": answers.contact.organization.strip() or "your organisation",
         "hook": hook,
         "also_read": join_human(writing) if hook["kind"] in ("connection", "group") else "",
@@ -303,7 +288,6 @@ def message_context(answers: Answers) -> dict[str, Any]:
         ),
         "minutes": answers.goal.ask_minutes,
         "learn": phrase(answers.goal.learn),
-        "sender_first_name": _name_parts(answers.sender.name)[0],
     }
 
 

@@ -93,6 +93,9 @@ def _minutes(text: str) -> str | None:
     return None
 
 
+GREETING_KEY = "contact.greeting_name"
+"""The "Name in the greeting" question: empty means the name worked out from the parse."""
+
 HONORIFIC_CHOICES: tuple[tuple[str, str], ...] = (
     *((h, h) for h in HONORIFICS),
     ("First name only", FIRST_NAME_ONLY),
@@ -144,9 +147,15 @@ STEPS: tuple[Step, ...] = (
             Question(
                 "contact.honorific",
                 "How to address them",
-                "Formal is the safe default; the choice is yours. Nothing is guessed.",
+                "Formal is the safe default; the choice is yours.",
                 kind=Kind.CHOICE,
                 choices=HONORIFIC_CHOICES,
+            ),
+            Question(
+                GREETING_KEY,
+                "Name in the greeting",
+                "Empty: the suggestion. Correct it, e.g. for a family name written first.",
+                max_length=100,
             ),
             Question(
                 "contact.title",
@@ -306,6 +315,22 @@ def display_value(question: Question, value: Any) -> str:
         return "(not chosen)" if not value else str(value)
     text = as_text(question, value).strip()
     return text if text else "(empty)"
+
+
+def display_answer(question: Question, answers: Answers) -> str:
+    """An answer as the Review step and plain mode show it, in the context of the others: the
+    name in the greeting reads as the greeting does, e.g. "Dear Dr. van der Berg, (suggested)".
+    """
+    value = get_value(answers, question.key)
+    if question.key != GREETING_KEY:
+        return display_value(question, value)
+    from outreach_tui.core.names import greeting_line
+
+    c = answers.contact
+    if not c.name.strip() and not c.greeting_name:
+        return "(empty)"
+    line = greeting_line(c.name, c.honorific, c.greeting_name)
+    return f"{line} ({'yours' if c.greeting_name else 'suggested'})"
 
 
 def missing_required(answers: Answers) -> list[Question]:

@@ -22,7 +22,7 @@ from outreach_tui.core.names.greeting import (
     salutation,
     suggested_name,
 )
-from outreach_tui.core.names.model import PersonName, clean_name, parse_name
+from outreach_tui.core.names.model import PersonName, clean_name, parse_name, warm_up
 
 __all__ = [
     "FIELD",
@@ -37,4 +37,5 @@ __all__ = [
     "parse_name",
     "salutation",
     "suggested_name",
+    "warm_up",
 ]

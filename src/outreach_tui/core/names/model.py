@@ -139,6 +139,12 @@ def _parser() -> Parser:
     return Parser()
 
 
+def warm_up() -> None:
+    """Import and build the parser now (about 0.2 s), so the first name typed does not wait:
+    the wizard calls this in a thread once its steps are mounted."""
+    _parser().parse("Ann Lee")
+
+
 def _move_particles(middle: list[str], family: list[str]) -> None:
     """Particles left at the end of the middle name start the family name: "ten Brink"."""
     while middle and middle[-1].lower() in PARTICLES:

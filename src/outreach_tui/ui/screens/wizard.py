@@ -210,6 +210,9 @@ class WizardScreen(Screen[None]):
             await self.query_one("#main", Vertical).mount(nav)
             await self.query_one("#wizard-body", Horizontal).mount(side)
             self._steps_mounted = True
+            from outreach_tui.core.names import warm_up
+
+            self.run_worker(warm_up, thread=True, group="names", exit_on_error=False)
 
     def _mount_soon(self) -> None:
         # A moment after the first paint (the footer draws its keys then), unless a key

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from outreach_tui.core.answers import Answers, get_value
-from outreach_tui.core.questions import FORM_STEPS, as_text, display_value
+from outreach_tui.core.questions import FORM_STEPS, as_text, display_answer
 from outreach_tui.core.safe_text import visible
 from outreach_tui.ui.messages import JumpToQuestion
 
@@ -64,7 +64,7 @@ class ReviewStep(Vertical):
                 value = get_value(answers, q.key)
                 problem = q.check(as_text(q, value))
                 options.append(
-                    Option(review_line(q.label, display_value(q, value), problem), id=q.key)
+                    Option(review_line(q.label, display_answer(q, answers), problem), id=q.key)
                 )
         review = self.query_one(OptionList)
         highlighted = review.highlighted

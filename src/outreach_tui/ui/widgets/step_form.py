@@ -23,12 +23,24 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from outreach_tui.core.answers import Answers, get_value
-from outreach_tui.core.questions import Kind, Question, Step, as_text, from_text
+from outreach_tui.core.questions import (
+    GREETING_KEY,
+    Kind,
+    Question,
+    Step,
+    as_text,
+    from_text,
+)
 from outreach_tui.ui.messages import AnswerChanged, field_id
 from outreach_tui.ui.widgets.one_line import OneLineInput
 
 LINKEDIN_AFTER = "research.shared_connections"
 """The question after which the Research step shows what the user's LinkedIn import knows."""
+GREETING_FROM = ("contact.name", "contact.honorific", GREETING_KEY)
+"""The answers the greeting is worked out from: a change to one redraws it."""
+GREETING_AFTER = "contact.honorific"
+"""The question after which the Contact step shows the greeting as it will read: in sight
+while the name is typed, even in an 80x24 terminal, and just above "Name in the greeting"."""
 
 
 class AnswerInput(OneLineInput):
@@ -161,10 +173,38 @@ class StepForm(VerticalScroll):
             yield notice
         for question in self.step.questions:
             yield Field(question, get_value(self._answers, question.key))
+            if question.key == GREETING_AFTER:
+                yield Vertical(
+                    Static("", id="greeting-line"),
+                    Static("", id="greeting-doubts"),
+                    id="greeting-preview",
+                )
             if question.key == LINKEDIN_AFTER:
                 from outreach_tui.ui.widgets.linkedin_panel import LinkedInPanel
 
                 yield LinkedInPanel(field_id(question.key), notice)
+
+    def on_mount(self) -> None:
+        self.show_greeting()
+
+    def show_greeting(self) -> None:
+        """Redraw the greeting as it will read, with the parse's doubts, and put the parse's
+        name in the "Name in the greeting" field as its suggestion (all worked out in
+        core/names; read from the fields, so it is right on the key that changed them)."""
+        from outreach_tui.core.names import greeting_doubts, greeting_line, suggested_name
+
+        if GREETING_KEY not in (q.key for q in self.step.questions):
+            return
+        name, honorific, own = (self.field_for(key).text() for key in GREETING_FROM)
+        line = Text("Greeting: ", style="bold")
+        line.append(greeting_line(name, honorific, own) if name.strip() or own.strip() else "")
+        self.query_one("#greeting-line", Static).update(line)
+        doubts = greeting_doubts(name, honorific, own)
+        shown = self.query_one("#greeting-doubts", Static)
+        shown.update(Text("\n".join(f"⚠ {d}" for d in doubts)))
+        shown.display = bool(doubts)
+        field = self.query_one(f"#{field_id(GREETING_KEY)}", Input)
+        field.placeholder = suggested_name(name, honorific)
 
     def fields(self) -> list[Field]:
         return list(self.query(Field))
@@ -204,6 +244,8 @@ class StepForm(VerticalScroll):
             self._on_change(question.key, value)
         else:
             self.post_message(AnswerChanged(question.key, value))
+        if question.key in GREETING_FROM:
+            self.show_greeting()
 
     @on(Input.Changed)
     @on(TextArea.Changed)

@@ -18,6 +18,7 @@ FULL_RUN = [
     "y",  # premium
     "Alex Morgan",  # contact.name
     "1",  # contact.honorific -> Ms.
+    "",  # contact.greeting_name: keep the suggestion
     "Head of Reference Services",  # contact.title
     "Westerly Public Library",  # contact.organization
     "Sam Patel",  # research.shared_connections ...

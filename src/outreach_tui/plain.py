@@ -29,6 +29,7 @@ from outreach_tui.core.answers import Answers, get_value, set_value
 from outreach_tui.core.coach import BASE_SCORE, MAX_SCORE, CoachReport, coach
 from outreach_tui.core.questions import (
     FORM_STEPS,
+    GREETING_KEY,
     Kind,
     Question,
     as_text,
@@ -176,9 +177,31 @@ def ask_all(prompter: Prompter, answers: Answers) -> Answers:
         prompter.say(f"Step {number} of {total}: {step.title}")
         prompter.say(step.hint)
         for question in step.questions:
+            if question.key == GREETING_KEY:
+                _say_greeting(prompter, result, suggest=True)
             value = prompter.question(question, get_value(result, question.key))
             set_value(result, question.key, value)
+            if question.key == GREETING_KEY:
+                _say_greeting(prompter, result, suggest=False)
     return result
+
+
+def _say_greeting(prompter: Prompter, answers: Answers, suggest: bool) -> None:
+    """The greeting as it reads now, and (before the question) the suggestion and any doubt."""
+    from outreach_tui.core.names import greeting_doubts, greeting_line, suggested_name
+
+    c = answers.contact
+    if not c.name.strip() and not c.greeting_name:
+        return
+    prompter.say()
+    prompter.say(f"The greeting reads: {greeting_line(c.name, c.honorific, c.greeting_name)}")
+    if not suggest:
+        return
+    for doubt in greeting_doubts(c.name, c.honorific, c.greeting_name):
+        prompter.say(f"Check: {doubt}")
+    suggestion = suggested_name(c.name, c.honorific)
+    if suggestion and not c.greeting_name:
+        prompter.say(f"Suggested name in the greeting: {suggestion} (an empty answer keeps it).")
 
 
 def report_lines(report: CoachReport) -> list[str]:

@@ -74,6 +74,7 @@ async def fill_all_steps(pilot: Pilot[int]) -> None:
     await type_text(pilot, "Alex Morgan")
     await pilot.press("tab")
     await choose(pilot, "Dr.")
+    await pilot.press("tab")  # Name in the greeting: the suggestion ("Morgan") is kept
     await pilot.press("tab")
     await type_text(pilot, "Archivist")
     await pilot.press("tab")
@@ -223,7 +224,7 @@ async def test_user_text_is_data_never_template_or_markup(
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text())
-    assert saved["answers"]["sender"]["name"] == hostile
+    assert saved["answers"]["sender"]["location"] == hostile
     assert hostile in saved["message"]
     assert "49" not in saved["message"]
 
@@ -480,8 +481,9 @@ async def test_long_note_offers_a_shorter_version_that_fits(
 async def test_escape_sequences_are_shown_harmlessly_and_saved_as_typed(
     make_app: Callable[..., OutreachApp], full_answers: Answers, data_dir: Path
 ) -> None:
-    hostile = "Lee\x1b[2J\x1b]52;c;aGk=\x07\u202eevil"
-    full_answers.sender.name = hostile
+    # In the location: a name written into the message is cleaned of such things (core/names).
+    hostile = "Dayton\x1b[2J\x1b]52;c;aGk=\x07\u202eevil"
+    full_answers.sender.location = hostile
     app = make_app(answers=full_answers)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
@@ -496,7 +498,7 @@ async def test_escape_sequences_are_shown_harmlessly_and_saved_as_typed(
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text())
-    assert saved["answers"]["sender"]["name"] == hostile
+    assert saved["answers"]["sender"]["location"] == hostile
     assert hostile in saved["message"]
 
 

@@ -77,11 +77,19 @@ def duplicate_draft(draft: Draft, contact_name: str = "") -> Draft:
     """A new, unsaved draft to someone else at the same organisation.
 
     Keeps the sender, the organisation, the job, the goal, the channel and unknown keys; drops
-    everything about the person (name, honorific, title, LinkedIn activity, and all research
-    about them), the message written for them, the title and the tracking.
+    everything about the person (name, honorific, name in the greeting, title, LinkedIn
+    activity, and all research about them), the message written for them, the title and the
+    tracking. A copy for the same person (`contact_name` names them, see names.same_person)
+    keeps how they are greeted: the honorific and the name in the greeting.
     """
+    from outreach_tui.core.names import same_person
+
+    old = draft.answers.contact
     answers = draft.answers.copy()
-    answers.contact = Contact(name=contact_name, organization=draft.answers.contact.organization)
+    answers.contact = Contact(name=contact_name, organization=old.organization)
+    if contact_name.strip() and same_person(contact_name, old.name):
+        answers.contact.honorific = old.honorific
+        answers.contact.greeting_name = old.greeting_name
     answers.research = Research()
     return Draft(
         answers=answers,

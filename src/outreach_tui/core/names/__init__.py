@@ -22,7 +22,13 @@ from outreach_tui.core.names.greeting import (
     salutation,
     suggested_name,
 )
-from outreach_tui.core.names.model import PersonName, clean_name, parse_name, warm_up
+from outreach_tui.core.names.model import (
+    PersonName,
+    clean_name,
+    parse_name,
+    same_person,
+    warm_up,
+)
 
 __all__ = [
     "FIELD",
@@ -36,6 +42,7 @@ __all__ = [
     "message_names",
     "parse_name",
     "salutation",
+    "same_person",
     "suggested_name",
     "warm_up",
 ]

@@ -158,7 +158,7 @@ def greeting_doubts(name: str, honorific: str, greeting_name: str = "") -> list[
             f"“{part}” names their father: many people with such a name are greeted by their "
             f"own, “{honorific} {person.given}”; confirm it in {FIELD}."
         )
-    if honorific == FIRST_NAME_ONLY and len(part.rstrip(".")) == 1:
+    if honorific == FIRST_NAME_ONLY and len(part.rstrip(".")) == 1 and part[0].isascii():
         doubts.append(f"“{part}” is only an initial: type their first name in {FIELD}.")
     typed_title = fold(person.honorific).replace(".", "").split()
     if honorific in ("Ms.", "Mr.", "Mx.") and {"dr", "prof", "professor"} & set(typed_title):

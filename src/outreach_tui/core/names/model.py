@@ -109,6 +109,10 @@ class PersonName:
     """The name was typed in capitals (the parts above are given normal capitals)."""
     family_first: str = ""
     """When the first word may be a family name written first ("Wang Fang"): that word."""
+    written_family_first: bool = False
+    """The parser read the family name first (names in Chinese, Japanese or Korean script)."""
+    unspaced: bool = False
+    """Family and given names written together, as in Korean script ("김민준")."""
 
     @property
     def words(self) -> int:
@@ -117,7 +121,11 @@ class PersonName:
 
     @property
     def full(self) -> str:
-        """Given, middle and family names: no title, suffix, credentials or decorations."""
+        """Given, middle and family names in the order written: no title, suffix, credentials
+        or decorations."""
+        if self.written_family_first:
+            parts = [p for p in (self.family, self.middle, self.given) if p]
+            return ("" if self.unspaced else " ").join(parts)
         return squeeze(f"{self.given} {self.middle} {self.family}")
 
     @property
@@ -216,6 +224,7 @@ def parse_name(text: str) -> PersonName:
     elif given and not parsed.title.startswith(("Mr", "Ms", "Mrs", "Mx")):
         family_first = _family_first(given[0], middle + family)
     nickname = parsed.nickname
+    first_at = core.find(given[0]) if given else -1
     if nickname and (nickname.lower() in ("he", "she", "they") or len(nickname.split()) > 2):
         nickname = ""
     return PersonName(
@@ -231,6 +240,10 @@ def parse_name(text: str) -> PersonName:
         removed=decorations.removed,
         all_caps=all_caps,
         family_first=family_first,
+        written_family_first=bool(family and given)
+        and "," not in core
+        and core.find(family[0]) < first_at,
+        unspaced=bool(family) and bool(given) and f"{family[-1]}{given[0]}" in core,
     )
 
 
@@ -246,3 +259,10 @@ def clean_name(text: str) -> str:
         return ""
     trailing = strip_post_nominals(split_decorations(text).name)
     return squeeze(f"{trailing.name} {trailing.suffix}")
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two display names name the same person: the same given, middle and family
+    names, whatever the titles, credentials, decorations, capitals or accents around them."""
+    first, second = parse_name(one).full, parse_name(other).full
+    return bool(first) and fold(first).split() == fold(second).split()

@@ -31,7 +31,8 @@ FIELD = "Name in the greeting"
 
 _TITLE_WORDS = word_set(
     "ms mr mrs mx dr prof professor miss sir dame rev fr lord lady madam mme mlle herr frau "
-    "sr sra srta dra don dona"
+    "sr sra srta dra don dona mevrouw mevr meneer dhr madame monsieur signora signore sig "
+    "señor señora senhor senhora pani pan fru"
 )
 _PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
 _ODD = re.compile(r"[^\w\s.'’\-]|\d")

@@ -310,3 +310,39 @@ def test_a_duplicate_keeps_the_greeting_only_for_the_same_person() -> None:
     assert (other.answers.contact.honorific, other.answers.contact.greeting_name) == ("", "")
     blank = duplicate_draft(draft)
     assert blank.answers.contact.greeting_name == ""
+
+
+# --- purity and the coach ----------------------------------------------------------------------
+
+
+def test_names_import_no_ui_and_the_parser_only_when_a_name_is_parsed() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import outreach_tui.core.names, outreach_tui.core.names.model\n"
+        "import outreach_tui.core.names.clean, outreach_tui.core.names.greeting\n"
+        "import outreach_tui.core.render, outreach_tui.core.questions\n"
+        "top = lambda: {m.split('.')[0] for m in sys.modules}\n"
+        "before = top() & {'textual', 'rich', 'jinja2', 'nameparser'}\n"
+        "outreach_tui.core.names.parse_name('Ann Lee')\n"
+        "after = top() & {'textual', 'rich', 'nameparser'}\n"
+        "print(sorted(before), sorted(after))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "['nameparser']"]
+
+
+def test_decorations_in_names_never_earn_the_emoji_point() -> None:
+    from outreach_tui.core.coach import coach
+
+    renderer = Renderer()
+    answers = _answers("Lin Wei 🌱", "Ms.", "Lin")
+    for channel in CHANNELS:
+        rendered = renderer.render(answers, channel)
+        report = coach(answers, channel, rendered.subject, rendered.body)
+        assert "emoji" not in {r.id for r in report.reasons}, channel

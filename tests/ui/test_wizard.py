@@ -224,7 +224,7 @@ async def test_user_text_is_data_never_template_or_markup(
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text())
-    assert saved["answers"]["sender"]["location"] == hostile
+    assert saved["answers"]["sender"]["name"] == hostile
     assert hostile in saved["message"]
     assert "49" not in saved["message"]
 

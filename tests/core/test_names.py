@@ -346,3 +346,40 @@ def test_decorations_in_names_never_earn_the_emoji_point() -> None:
         rendered = renderer.render(answers, channel)
         report = coach(answers, channel, rendered.subject, rendered.body)
         assert "emoji" not in {r.id for r in report.reasons}, channel
+
+
+def test_the_coach_notes_an_unsure_greeting_until_the_user_sets_it() -> None:
+    from outreach_tui.core.coach import coach
+
+    renderer = Renderer()
+    for name, honorific, own in (
+        ("Wang Fang", "Ms.", ""),
+        ("Madonna", "Dr.", ""),
+        ("MARIA GONZALEZ", "Ms.", ""),
+        ("Wang Fang", "Ms.", "Wang"),
+        ("Annelies van der Berg", "Ms.", ""),
+    ):
+        answers = _answers(name, honorific, own)
+        rendered = renderer.render(answers, "message")
+        report = coach(answers, "message", rendered.subject, rendered.body)
+        notes = [r for r in report.reasons if r.id == "greeting"]
+        unsure = not own and name != "Annelies van der Berg"
+        assert len(notes) == int(unsure), (name, notes)
+        if notes:
+            assert notes[0].points == 0
+            assert "Name in the greeting" in notes[0].suggestion
+            # A greeting the user wrote themselves is theirs to judge: no note.
+            edited = rendered.body.replace(rendered.body.splitlines()[0], "Dear Colleague,")
+            again = coach(answers, "message", rendered.subject, edited)
+            assert "greeting" not in {r.id for r in again.reasons}
+
+
+def test_the_coach_knows_the_first_name_behind_a_title() -> None:
+    from outreach_tui.core.coach import coach
+
+    answers = _answers("Dr. Sofia Meierhof", "first-name")
+    answers.research.shared_connections = []
+    body = Renderer().render(answers, "message").body
+    assert body.startswith("Dear Sofia,")
+    reasons = {r.id: r for r in coach(answers, "message", "Hello", body).reasons}
+    assert reasons["first-name"].text == "calls Sofia by first name with no shared context"

@@ -45,6 +45,7 @@ WEIGHTS: dict[str, int] = {
     # Notes that change nothing, shown for their advice.
     "inactive": 0,
     "follow-up-once": 0,
+    "greeting": 0,
 }
 """Every reason id with its points. "length" gives +1, or +2 past the second threshold."""
 

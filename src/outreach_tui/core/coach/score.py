@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from outreach_tui.core.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
 from outreach_tui.core.coach.facts import Facts, addressee, mentioned, quote
+from outreach_tui.core.coach.greeting import greeting_reasons
 from outreach_tui.core.coach.lexicon import (
     BASE_SCORE,
     CASUAL_GREETINGS,
@@ -23,6 +24,7 @@ from outreach_tui.core.coach.lexicon import (
     WORD,
 )
 from outreach_tui.core.coach.report import Reason
+from outreach_tui.core.names import family_name, first_name
 from outreach_tui.core.render import FOLLOW_UP, THANK_YOU, Channel
 
 
@@ -142,22 +144,27 @@ def _personal_reasons(answers: Answers, facts: Facts) -> list[Reason]:
 
 
 def _uses_first_name(answers: Answers, facts: Facts) -> bool:
-    parts = WORD.findall(answers.contact.name.lower())
+    c = answers.contact
+    # Their given and family names as core/names parses them ("Dr. Sofia van der Berg": Sofia,
+    # van der Berg), the given name being the user's name in the greeting when they greet by it.
+    given = WORD.findall(first_name(c.name, c.honorific, c.greeting_name).lower())
+    family = WORD.findall(family_name(c.name).lower())
     if facts.greeting_word:
         who = set(WORD.findall(facts.greeting_who))
-        if not parts:  # no name yet, or none made of letters ("🦉"): no first name to use
+        if not given:  # no name yet, or none made of letters ("🦉"): no first name to use
             return False
-        if len(parts) < 2 or parts[0] == parts[-1]:
-            return answers.contact.honorific == FIRST_NAME_ONLY and parts[0] in who
+        if not family or given == family:
+            return c.honorific == FIRST_NAME_ONLY and given[0] in who
         honorifics = {h.lower().rstrip(".") for h in HONORIFICS} | {"mrs", "prof", "professor"}
-        return parts[0] in who and parts[-1] not in who and not (who & honorifics)
-    return answers.contact.honorific == FIRST_NAME_ONLY
+        return given[0] in who and not set(family) & who and not (who & honorifics)
+    return c.honorific == FIRST_NAME_ONLY
 
 
 def _familiarity_reasons(answers: Answers, facts: Facts, shared_context: bool) -> list[Reason]:
     reasons: list[Reason] = []
     if not shared_context and _uses_first_name(answers, facts):
-        first = answers.contact.name.split()[0] if answers.contact.name.split() else "them"
+        c = answers.contact
+        first = first_name(c.name, c.honorific, c.greeting_name) or "them"
         reasons.append(
             Reason(
                 "first-name",
@@ -211,6 +218,7 @@ def creepiness(answers: Answers, spec: Channel, facts: Facts) -> tuple[int, list
         shared_context = any(r.id in ("shared-connection", "group") for r in contact)
     reasons.extend(_personal_reasons(answers, facts))
     reasons.extend(_familiarity_reasons(answers, facts, shared_context))
+    reasons.extend(greeting_reasons(answers, facts))
     for above, points in LONG_WORDS:
         if facts.word_count > above:
             reasons.append(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from outreach_tui.core.answers import HONORIFICS, answers_from_dict
 from outreach_tui.core.library import duplicate_draft
@@ -383,3 +385,17 @@ def test_the_coach_knows_the_first_name_behind_a_title() -> None:
     assert body.startswith("Dear Sofia,")
     reasons = {r.id: r for r in coach(answers, "message", "Hello", body).reasons}
     assert reasons["first-name"].text == "calls Sofia by first name with no shared context"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.text(max_size=60),
+    honorific=st.sampled_from([*HONORIFICS, "first-name", "none", ""]),
+    own=st.text(max_size=20),
+)
+def test_any_text_gives_a_greeting_and_never_raises(name: str, honorific: str, own: str) -> None:
+    who = salutation(name, honorific, own)
+    assert "\n" not in who and who == who.strip()
+    assert isinstance(greeting_doubts(name, honorific, own), list)
+    assert isinstance(suggested_name(name, honorific), str)
+    assert "\n" not in clean_name(name)

@@ -172,3 +172,29 @@ async def _open_due(pilot: Pilot[int], draft_id: str) -> None:
     assert screen.current is not None and screen.current.id == draft_id
     await pilot.press("f")
     await pilot.pause()
+
+
+async def test_a_duplicate_keeps_the_greeting_only_for_the_same_person(
+    full_answers: Answers, data_dir: Path
+) -> None:
+    store = DraftStore(data_dir)
+    store.save(Draft(answers=wang(full_answers, "Wang"), channel="message", message="Hi"))
+    for typed, kept in (("Wang Fang", "Wang"), ("Li Na", "")):
+        app = create_app(data_dir, store=store, renderer=Renderer(), today=lambda: TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.press("ctrl+d")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, DraftsScreen)
+            while screen.current is not None and "Wang Fang" not in screen.current.title:
+                await pilot.press("down")
+            await pilot.press("d")
+            await pilot.pause()
+            await type_text(pilot, typed)
+            await pilot.press("enter")
+            await pilot.pause()
+            copy = wizard(app)
+            assert copy.answers.contact.name == typed
+            assert copy.query_one(f"#{GREETING_FIELD}", Input).value == kept
+            assert copy.answers.contact.greeting_name == kept

@@ -374,14 +374,14 @@ def test_unreadable_file_in_process(
     from outreach_tui.cli import main
 
     path = write_json(tmp_path / "secret.json", ANSWERS)
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def fake_open(name: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", fake_open)
     assert main(["render", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -49,6 +50,18 @@ def _folder(path: Path) -> Path:
     return path
 
 
+def _fifo(path: Path) -> Path:
+    """A named pipe called `*.json`: reading it would wait for a writer forever."""
+    target = path.with_suffix(".json")
+    os.mkfifo(target)
+    return target
+
+
+DEEP = b"[" * 400 + b"]" * 400
+"""Nested a few hundred levels: RecursionError in the parser or in whatever walks the result."""
+DRAFT_HEAD = b'{"schema_version": 2, "answers": {"contact": {"name": "Alex Morgan"}}, "x": '
+
+
 def _huge(path: Path) -> Path:
     target = path.with_suffix(".json")
     with target.open("wb") as out:
@@ -68,17 +81,31 @@ BAD_FILES: dict[str, Callable[[Path], Path]] = {
     "newer-draft": _write(json.dumps(NEWER_DRAFT).encode()),
     "huge-garbage": _huge,
     "lone-surrogate": _write(b'{"contact": {"name": "Alex \\udc80"}, "goal": {"learn": "x"}}'),
+    "deep-json": _write(DRAFT_HEAD + DEEP + b"}"),
+    "deep-toml": _write(b"[contact]\nname = " + DEEP + b"\n", ".toml"),
+    "deep-toml-keys": _write(b"a" + b".a" * 400 + b" = 1\n", ".toml"),
+    "huge-int-json": _write(DRAFT_HEAD + b"9" * 5000 + b"}"),
+    "long-int-json": _write(
+        b'{"contact": {"name": "A"}, "job": {"distance": ' + b"9" * 4000 + b"}}"
+    ),
+    "huge-int-toml": _write(b"[job]\ndistance = " + b"9" * 5000 + b"\n", ".toml"),
+    "huge-float-json": _write(b'{"contact": {"name": "A"}, "job": {"distance": 1e999}}'),
+    "fifo": _fifo,
 }
 
 
 def tree_snapshot(root: Path) -> dict[str, bytes | None]:
-    """Every file and folder under `root`: its bytes (None for a folder)."""
+    """Every file and folder under `root`: its bytes (None for a folder, b"<fifo>" for a
+    named pipe, which is never opened: reading it would wait for a writer)."""
     snapshot: dict[str, bytes | None] = {}
     for folder, dirs, names in os.walk(root):
         for name in dirs:
             snapshot[os.path.join(folder, name)] = None
         for name in names:
             path = os.path.join(folder, name)
+            if stat.S_ISFIFO(os.lstat(path).st_mode):
+                snapshot[path] = b"<fifo>"
+                continue
             with open(path, "rb") as handle:
                 snapshot[path] = handle.read()
     return snapshot
@@ -197,6 +224,14 @@ def test_error_line_is_one_line_even_for_a_file_name_with_newlines_and_escapes(
     result = run_cli(tmp_path, "--data-dir", str(tmp_path / "data"), "render", str(path))
     line = assert_one_line_error(result)
     assert "\x1b" not in line and "\\x1b[2J" in line and "\\x0a" in line
+
+
+@pytest.mark.parametrize("command", ["render", "check", "wizard"])
+def test_a_device_as_the_file_is_refused_at_once(tmp_path: Path, command: str) -> None:
+    """/dev/zero never ends: it is refused as not a regular file, not read until memory runs
+    out (the timeout guards against a hang)."""
+    result = run_cli(tmp_path, *args_for(command, "/dev/zero", tmp_path / "data"), timeout=20)
+    assert "not a regular file" in assert_one_line_error(result)
 
 
 def test_wizard_with_bad_answers_never_starts_the_ui(tmp_path: Path) -> None:

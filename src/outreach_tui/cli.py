@@ -331,7 +331,8 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         source=args.answers,
         renderer=renderer,
         settings=settings,
-        settings_file=settings_path(config_dir()),
+        settings_file=settings_path(config_dir()) if _config_access()[0] else None,
+        notices=tuple(_WARNINGS),
     )
     # Everything imported so far (Textual, Rich, the app) lives as long as the process. Moving
     # it out of the garbage collector's sight spares a full collection of ~20-25 ms that
@@ -421,8 +422,10 @@ def _drafts_library(args: argparse.Namespace, follow_up_days: int = 7) -> Librar
     root = data_dir(args.data_dir)
     if root.exists() and not root.is_dir():
         raise UserError(f"{root}: the data folder is a file, not a folder")
-    if follow_up_days < 0:
-        raise UserError("--follow-up-days must be zero or more")
+    from outreach_tui.core.tracking import MAX_DAYS
+
+    if not 0 <= follow_up_days <= MAX_DAYS:
+        raise UserError(f"--follow-up-days must be between 0 and {MAX_DAYS}")
     return Library(DraftStore(root), follow_up_days=follow_up_days)
 
 
@@ -655,17 +658,36 @@ def cmd_import_linkedin(args: argparse.Namespace) -> int:
 # --- settings and your own templates -------------------------------------------------------------
 
 
+_WARNINGS: list[str] = []
+"""Every warning given so far: the TUI shows them too (its screen hides stderr)."""
+
+
 def _warn(message: str) -> None:
     from outreach_tui.core.safe_text import visible
 
+    if message in _WARNINGS:
+        return
+    _WARNINGS.append(message)
     sys.stderr.write(f"{PROG}: warning: {visible(message)}\n")
+
+
+def _config_access() -> tuple[bool, bool]:
+    """Whether the settings and the templates folder can be read; says once when not."""
+    from outreach_tui.core.paths import config_dir, config_problem
+
+    settings_ok, templates_ok, problem = config_problem(config_dir())
+    if problem:
+        _warn(problem)
+    return settings_ok, templates_ok
 
 
 def _settings() -> Settings:
     """The user's settings; a damaged file is reported on stderr (and left alone)."""
     from outreach_tui.core.paths import config_dir
-    from outreach_tui.core.settings import load_settings, settings_path
+    from outreach_tui.core.settings import Settings, load_settings, settings_path
 
+    if not _config_access()[0]:
+        return Settings()
     loaded = load_settings(settings_path(config_dir()))
     if loaded.problem:
         _warn(loaded.problem)
@@ -684,6 +706,8 @@ def _renderer() -> Renderer:
     from outreach_tui.core.paths import user_templates_dir
     from outreach_tui.core.render import Renderer
 
+    if not _config_access()[1]:
+        return Renderer(template_dirs=[])
     return Renderer(template_dirs=[user_templates_dir()])
 
 
@@ -701,6 +725,8 @@ def _default_channel(renderer: Renderer) -> str:
     from outreach_tui.core.paths import config_dir
     from outreach_tui.core.settings import load_settings, settings_path
 
+    if not _config_access()[0]:
+        return "message"
     name = load_settings(settings_path(config_dir())).settings.channel
     if name in renderer.channels():
         return name

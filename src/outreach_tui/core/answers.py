@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from outreach_tui.core.safeload import loads_json, loads_toml, read_regular
+
 HONORIFICS: tuple[str, ...] = ("Ms.", "Mr.", "Mx.", "Dr.")
 """Honorifics offered before the surname."""
 
@@ -398,7 +400,7 @@ def read_data_file(path: Path) -> Any:
     Raises AnswersError naming the file, and the line and column of a syntax error.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raise AnswersError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -416,11 +418,11 @@ def read_data_file(path: Path) -> Any:
 
     if path.suffix.lower() == ".toml":
         try:
-            return tomllib.loads(text)
+            return loads_toml(text)
         except tomllib.TOMLDecodeError as exc:
             raise AnswersError(f"{path}: invalid TOML: {exc}") from None
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as exc:
         raise AnswersError(
             f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"

@@ -19,6 +19,7 @@ from typing import Any
 
 from outreach_tui.core.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
 from outreach_tui.core.fsutil import WriteError, atomic_write, describe_os_error, ensure_private_dir
+from outreach_tui.core.safeload import loads_json, read_regular
 
 AUTOSAVE_NAME = "autosave.json"
 PREVIOUS_NAME = "autosave.previous.json"
@@ -114,7 +115,7 @@ class Autosave:
     def load(self) -> WorkState | None:
         """The saved work, or None when there is none. Raises AutosaveError; never changes it."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path)
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -122,11 +123,13 @@ class Autosave:
         import json
 
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = loads_json(raw)
         except UnicodeDecodeError:
             raise AutosaveError(f"{self.path}: not text (binary or damaged)") from None
         except json.JSONDecodeError as exc:
-            reason = "empty file" if not raw.strip() else f"invalid JSON at line {exc.lineno}"
+            reason = (
+                "empty file" if not raw.strip() else f"invalid JSON at line {exc.lineno}: {exc.msg}"
+            )
             raise AutosaveError(f"{self.path}: {reason}") from None
         try:
             return state_from_dict(data)

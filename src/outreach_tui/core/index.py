@@ -25,11 +25,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from outreach_tui.core.fsutil import WriteError, atomic_write
+from outreach_tui.core.safeload import loads_json, open_regular
 from outreach_tui.core.store import SCHEMA_VERSION, Draft, DraftError, DraftStore
 from outreach_tui.core.tracking import STATUS_LABELS
 
 INDEX_FILE = "index.json"
 INDEX_VERSION = 3
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+"""A larger index.json is ignored (rebuilt from the drafts); 10,000 drafts make ~4 MB."""
 DAMAGED = "damaged"
 """The status shown for a file that does not load."""
 
@@ -238,11 +241,11 @@ class DraftIndex:
         """The rows in index.json; {} when it is missing, damaged or another version's."""
         rows: dict[str, Row] = {}
         try:
-            with self.path.open(encoding="utf-8") as lines:
-                if not self._header_ok(json.loads(next(lines, "null"))):
+            with open_regular(self.path, MAX_INDEX_BYTES) as lines:
+                if not self._header_ok(loads_json(next(lines, b"null"))):
                     return {}
                 for line in lines:
-                    row = row_from_json(json.loads(line))
+                    row = row_from_json(loads_json(line))
                     if row is not None:
                         rows[row.id] = row
         except (OSError, ValueError):

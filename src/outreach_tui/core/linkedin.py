@@ -34,6 +34,7 @@ from outreach_tui.core.linkedin_csv import (
 from outreach_tui.core.linkedin_data import ImportSummary, LinkedInData, PersonMatch
 from outreach_tui.core.linkedin_files import read_export
 from outreach_tui.core.linkedin_text import plain_name
+from outreach_tui.core.safeload import loads_json, read_regular
 
 __all__ = [
     "Connection",
@@ -52,6 +53,8 @@ FOLDER = "linkedin"
 FILE_NAME = "connections.json"
 KIND = "outreach-tui linkedin import"
 SCHEMA_VERSION = 1
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+"""A larger stored import is reported, not read; 30,000 connections with messages make far less."""
 _T = TypeVar("_T")
 _CONNECTION_KEYS = ("first_name", "last_name", "url", "email", "company", "position")
 
@@ -212,13 +215,13 @@ def load(data_dir: Path) -> LinkedInData | None:
     path = import_path(data_dir)
     hint = "import your export again, or remove it with: outreach-tui import-linkedin --remove"
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_IMPORT_BYTES)
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise LinkedInError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = loads_json(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise LinkedInError(f"{path}: damaged ({exc}); {hint}") from None
     if not isinstance(data, dict) or data.get("kind") != KIND:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
+from itertools import islice
 
 from outreach_tui.core.linkedin_dates import DateColumn, parse_date
 from outreach_tui.core.linkedin_text import LinkedInError, decode, plain_name, repair
@@ -202,10 +203,17 @@ def _records(reader: Iterator[list[str]], found: dict[str, int]) -> Iterator[dic
 # --- the three files ----------------------------------------------------------------------------
 
 
+MAX_CONNECTION_ROWS = 100_000
+"""The most rows read from Connections.csv; LinkedIn allows 30,000 connections."""
+
+
 def parse_connections(
     text: str, where: str, *, tz: tzinfo | None = None, notes: list[str] | None = None
 ) -> tuple[list[Connection], int]:
     """Connections from the text of Connections.csv, and how many rows had no name.
+
+    Raises LinkedInError for a file that is not one, is damaged, or has more than
+    MAX_CONNECTION_ROWS rows.
 
     "Connected On" is read in every form (see linkedin_dates), in time zone `tz` (None: this
     computer's); a connection whose date cannot be read is kept without it, and one line
@@ -217,9 +225,14 @@ def parse_connections(
     if rows is None:
         raise LinkedInError(f"{where}: not a LinkedIn connections export; {EXPECTED_CONNECTIONS}")
     try:
-        records = list(rows)
+        records = list(islice(rows, MAX_CONNECTION_ROWS + 1))
     except csv.Error as exc:
         raise LinkedInError(f"{where}: damaged CSV ({exc})") from None
+    if len(records) > MAX_CONNECTION_ROWS:
+        raise LinkedInError(
+            f"{where}: more than {MAX_CONNECTION_ROWS:,} rows; a LinkedIn export holds"
+            " at most 30,000 connections"
+        )
     dates = DateColumn((r.get("connected_on", "") for r in records), tz)
     connections: list[Connection] = []
     skipped = 0

@@ -21,9 +21,21 @@ from outreach_tui.core.linkedin_csv import (
     parse_profile_name,
 )
 from outreach_tui.core.linkedin_messages import parse_messages
+from outreach_tui.core.safeload import TooLargeError, open_regular, read_regular
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
-"""Larger files are refused: no real export comes near, and reading them would stall the app."""
+MAX_FILE_BYTES: dict[str, int] = {
+    "connections.csv": 64 * 1024 * 1024,
+    "messages.csv": 256 * 1024 * 1024,
+    "profile.csv": 1024 * 1024,
+}
+"""The most bytes read of each export file (uncompressed): LinkedIn's 30,000 connections make
+about 4 MB, so a larger file is refused with one line rather than filling the memory. In a ZIP
+the bytes are counted as they are unpacked (a member's declared size is not trusted)."""
+
+MAX_ZIP_BYTES = 320 * 1024 * 1024
+"""The most bytes unpacked from one ZIP, all members together."""
+
+_CHUNK = 1024 * 1024
 
 CONNECTIONS_FILE = "connections.csv"
 MESSAGES_FILE = "messages.csv"
@@ -109,25 +121,63 @@ def _find_in_folder(folder: Path, wanted: tuple[str, ...], depth: int = 2) -> di
 
 def _is_zip(path: Path) -> bool:
     try:
-        return zipfile.is_zipfile(path)
+        with open_regular(path, MAX_ZIP_BYTES) as handle:
+            return zipfile.is_zipfile(handle)
     except OSError:
         return False
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int | None = None) -> bytes:
+    limit = limit or MAX_FILE_BYTES.get(path.name.lower(), MAX_FILE_BYTES[CONNECTIONS_FILE])
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise LinkedInError(f"{path}: too large for a LinkedIn export")
-        return path.read_bytes()
+        return read_regular(path, limit)
+    except TooLargeError:
+        raise LinkedInError(f"{path}: {_too_large(limit)}") from None
     except IsADirectoryError:
         raise LinkedInError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise LinkedInError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+def _too_large(limit: int) -> str:
+    return f"too large for a LinkedIn export (more than {limit // (1024 * 1024)} MB)"
+
+
+def _unpack_errors() -> tuple[type[BaseException], ...]:
+    """What a damaged member raises while it is unpacked, by compression method."""
+    errors: list[type[BaseException]] = [
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        ValueError,
+    ]
+    with contextlib.suppress(ImportError):
+        import lzma
+
+        errors.append(lzma.LZMAError)
+    return tuple(errors)
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, budget: int) -> bytes:
+    """A member's bytes, counted as they are unpacked: LinkedInError past `limit` bytes (this
+    member) or `budget` (what is left of the ZIP's allowance), whatever its header says."""
+    cap = min(limit, budget)
+    chunks: list[bytes] = []
+    size = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            size += len(chunk)
+            if size > cap:
+                raise LinkedInError(f"{info.filename}: {_too_large(cap)}")
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _read_zip(path: Path, wanted: tuple[str, ...]) -> dict[str, tuple[str, bytes]]:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path, MAX_ZIP_BYTES) as handle, zipfile.ZipFile(handle) as archive:
             members: dict[str, zipfile.ZipInfo] = {}
             for info in archive.infolist():
                 name = info.filename.rsplit("/", 1)[-1].lower()
@@ -143,14 +193,30 @@ def _read_zip(path: Path, wanted: tuple[str, ...]) -> dict[str, tuple[str, bytes
                     f"{path}: no Connections.csv in this ZIP; {EXPECTED_CONNECTIONS}"
                 )
             files: dict[str, tuple[str, bytes]] = {}
+            budget = MAX_ZIP_BYTES
             for name, info in members.items():
-                if info.file_size > MAX_FILE_BYTES:
-                    raise LinkedInError(f"{path}: {info.filename} is too large")
-                files[name] = (f"{path}:{info.filename}", archive.read(info))
+                limit = MAX_FILE_BYTES[name]
+                if info.file_size > limit:  # refused at once; a lying header is caught below
+                    raise LinkedInError(f"{path}: {info.filename}: {_too_large(limit)}")
+                try:
+                    raw = _unpack(archive, info, limit, budget)
+                except LinkedInError as exc:
+                    raise LinkedInError(f"{path}: {exc}") from None
+                except _unpack_errors() as exc:
+                    reason = str(exc) or type(exc).__name__
+                    raise LinkedInError(
+                        f"{path}: cannot unpack {info.filename} ({reason})"
+                    ) from None
+                budget -= len(raw)
+                files[name] = (f"{path}:{info.filename}", raw)
             return files
+    except LinkedInError:
+        raise
+    except TooLargeError:
+        raise LinkedInError(f"{path}: too large for a LinkedIn export") from None
     except zipfile.BadZipFile as exc:
         raise LinkedInError(f"{path}: not a readable ZIP file ({exc})") from None
-    except (RuntimeError, NotImplementedError, zlib.error) as exc:
+    except (RuntimeError, NotImplementedError, zlib.error, EOFError, ValueError) as exc:
         raise LinkedInError(f"{path}: cannot unpack ({exc})") from None
     except OSError as exc:
         raise LinkedInError(f"{path}: cannot read ({exc.strerror or exc})") from None

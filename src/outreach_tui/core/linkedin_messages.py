@@ -11,6 +11,7 @@ import csv
 import re
 from collections import Counter
 from datetime import date, tzinfo
+from itertools import islice
 
 from outreach_tui.core.linkedin_csv import (
     LINE,
@@ -68,6 +69,10 @@ def split_recipients(names: str, urls: str = "") -> list[tuple[str, str]]:
     return [(clean_name(name) or name, link) for name, link in zip(people, links, strict=True)]
 
 
+MAX_MESSAGE_ROWS = 2_000_000
+"""The most rows read from messages.csv (past it, the messages are skipped with a warning)."""
+
+
 def parse_messages(
     text: str,
     where: str,
@@ -92,9 +97,11 @@ def parse_messages(
             f"{where}: not LinkedIn's messages.csv (expected FROM, TO, DATE columns); skipped",
         )
     try:
-        records = list(rows)
+        records = list(islice(rows, MAX_MESSAGE_ROWS + 1))
     except csv.Error as exc:
         return [], f"{where}: damaged CSV ({exc}); messages skipped"
+    if len(records) > MAX_MESSAGE_ROWS:
+        return [], f"{where}: more than {MAX_MESSAGE_ROWS:,} messages; skipped"
     dates = DateColumn((r["date"] for r in records), tz)
     by_url = {url_key(c.url): c.name for c in connections if c.url}
     known = {name_key(c.name) for c in connections}

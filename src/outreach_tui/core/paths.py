@@ -52,3 +52,42 @@ def short_path(path: Path) -> str:
         return "~/" + str(path.relative_to(Path.home()))
     except ValueError:
         return str(path)
+
+
+def unreadable_folder(folder: Path) -> str | None:
+    """Why `folder` cannot be listed and entered ("permission denied"...), or None when it can,
+    or does not exist (a missing config folder just means the defaults)."""
+    try:
+        with os.scandir(folder):
+            pass
+        os.stat(os.path.join(folder, "."))  # entering it needs the x bit, listing the r bit
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return reason[:1].lower() + reason[1:]
+    return None
+
+
+def config_problem(config: Path) -> tuple[bool, bool, str | None]:
+    """Whether the settings and the templates folder inside `config` can be read, and if not,
+    one line saying which folder and that the defaults are used: (settings_ok, templates_ok,
+    problem). A folder others cannot read is the user's choice; this only reports it."""
+    reason = unreadable_folder(config)
+    if reason:
+        return (
+            False,
+            False,
+            f"{config}: cannot read the config folder ({reason}); "
+            "using the default settings and the built-in templates",
+        )
+    templates = config / TEMPLATES_FOLDER
+    reason = unreadable_folder(templates)
+    if reason:
+        return (
+            True,
+            False,
+            f"{templates}: cannot read your templates folder ({reason}); "
+            "using the default, built-in templates",
+        )
+    return True, True, None

@@ -390,8 +390,11 @@ class Renderer:
             return None
         for folder in self._template_dirs:
             path = folder.joinpath(*pieces)
-            if path.is_file():
-                return path
+            try:
+                if path.is_file():
+                    return path
+            except OSError:  # a folder the user cannot read: the built-in template is used
+                continue
         return None
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -403,7 +406,9 @@ class Renderer:
         stat = path.stat()
         if stat.st_size > MAX_TEMPLATE_BYTES:
             raise ValueError(f"template file larger than {MAX_TEMPLATE_BYTES:,} bytes")
-        source = path.read_bytes().decode("utf-8")
+        from outreach_tui.core.safeload import read_regular
+
+        source = read_regular(path, MAX_TEMPLATE_BYTES).decode("utf-8")
         self._user_files.add(str(path))
 
         def uptodate() -> bool:

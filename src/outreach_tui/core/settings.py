@@ -42,6 +42,10 @@ from outreach_tui.core.answers import (
     normalise_minutes,
 )
 from outreach_tui.core.fsutil import WriteError, atomic_write, ensure_private_dir
+from outreach_tui.core.safeload import loads_toml, read_regular
+
+MAX_SETTINGS_BYTES = 1024 * 1024
+"""Largest settings file read (bytes); a real one is under 2 KB."""
 
 SETTINGS_FILE = "settings.toml"
 DEFAULT_FOLLOW_UP_DAYS = 7
@@ -174,7 +178,7 @@ def read_settings(path: Path) -> tuple[Settings, list[str]]:
     """Read a settings file strictly enough to report. Raises SettingsError when it cannot be
     read or parsed at all; returns the settings and the problems with individual values."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return Settings(), []
     except IsADirectoryError:
@@ -188,7 +192,7 @@ def read_settings(path: Path) -> tuple[Settings, list[str]]:
     import tomllib
 
     try:
-        data = tomllib.loads(text)
+        data = loads_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: invalid TOML: {exc}") from None
     return settings_from_dict(data)

@@ -42,6 +42,7 @@ from outreach_tui.core.fsutil import (
     ensure_private_dir,
     fsync_dir,
 )
+from outreach_tui.core.safeload import loads_json, read_regular
 from outreach_tui.core.tracking import Tracking, TrackingError, tracking_from_dict
 
 SCHEMA_VERSION = 2
@@ -352,7 +353,7 @@ class DraftStore:
     def load_path(path: Path) -> Draft:
         """Load a draft file. Raises DraftError naming the reason; never changes the file."""
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             raise DraftError(f"{path}: no such draft") from None
         except OSError as exc:
@@ -362,7 +363,7 @@ class DraftStore:
         import json
 
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = loads_json(raw)
         except UnicodeDecodeError:
             raise DraftError(f"{path}: not text (binary or damaged)") from None
         except json.JSONDecodeError as exc:

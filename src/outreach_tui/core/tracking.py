@@ -44,6 +44,13 @@ DUE_KINDS: tuple[str, ...] = (FOLLOW_UP, THANK_YOU)
 
 DEFAULT_FOLLOW_UP_DAYS = 7
 DEFAULT_THANK_YOU_DAYS = 1
+MAX_DAYS = 365
+"""The most days before a follow-up or thank-you that an action accepts (a year)."""
+
+FIRST_DATE = date(1900, 1, 1)
+LAST_DATE = date(2999, 12, 31)
+"""The range of dates accepted from a user or a file: anything a due date is computed from
+stays far inside what Python's dates can hold (9999-12-31 plus a day would not)."""
 
 _DATE_KEYS = (
     "sent_on",
@@ -74,9 +81,21 @@ def parse_date(text: str) -> date:
     try:
         if len(text) != 10:
             raise ValueError
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise TrackingError(f"dates are written YYYY-MM-DD, not {text!r}") from None
+    check_date(value)
+    return value
+
+
+def check_date(value: date) -> date:
+    """`value` if it lies between FIRST_DATE and LAST_DATE; raises TrackingError otherwise."""
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise TrackingError(
+            f"dates must lie between {FIRST_DATE.isoformat()} and {LAST_DATE.isoformat()},"
+            f" not {value.isoformat()}"
+        )
+    return value
 
 
 @dataclass
@@ -170,8 +189,11 @@ def apply(
     """
     if action not in ACTIONS:
         raise TrackingError(f"unknown status {action!r} (known: {', '.join(ACTIONS)})")
-    if follow_up_days < 0 or thank_you_days < 0:
-        raise TrackingError("days before a follow-up or thank-you must be zero or more")
+    if not (0 <= follow_up_days <= MAX_DAYS and 0 <= thank_you_days <= MAX_DAYS):
+        raise TrackingError(
+            f"days before a follow-up or thank-you must be between 0 and {MAX_DAYS}"
+        )
+    check_date(on)
     t = replace(
         tracking,
         history=[*tracking.history, _entry(action, on, at)],

@@ -64,8 +64,10 @@ class OutreachApp(App[int]):
         settings: Settings | None = None,
         linkedin: LinkedInData | None = None,
         settings_file: Path | None = None,
+        notices: tuple[str, ...] = (),
     ) -> None:
-        """`today` is the user's date (tests pass a fixed one): it decides what is due."""
+        """`today` is the user's date (tests pass a fixed one): it decides what is due.
+        `notices` are one-line warnings found before the app started (shown once)."""
         super().__init__()
         self.store = store
         self.renderer = renderer
@@ -86,6 +88,7 @@ class OutreachApp(App[int]):
         """Drafts moved to the trash while the app runs, most recent last (the undo stack)."""
         self._library: Library | None = None
         self._due_worker: Worker[None] | None = None
+        self._notices = notices
 
     def on_mount(self) -> None:
         # Textual holds back every paint until the app's Mount has been handled, and the
@@ -111,6 +114,13 @@ class OutreachApp(App[int]):
                 severity="warning",
                 timeout=12,
             )
+        if self._notices:
+            from outreach_tui.core.safe_text import visible
+
+            for notice in self._notices:
+                self.notify(
+                    visible(notice), title="Note", severity="warning", timeout=12, markup=False
+                )
         if resume is not None:
             self._offer_resume(resume)
         # First, so that the collector is back on before the threads start.
@@ -480,6 +490,7 @@ def create_app(
     settings: Settings | None = None,
     today: Callable[[], date] = date.today,
     settings_file: Path | None = None,
+    notices: tuple[str, ...] = (),
 ) -> OutreachApp:
     """Build the app from a data folder (or a given store, renderer and clock, for tests)."""
     return OutreachApp(
@@ -491,4 +502,5 @@ def create_app(
         settings=settings,
         today=today,
         settings_file=settings_file,
+        notices=notices,
     )

@@ -153,6 +153,11 @@ class WizardScreen(Screen[None]):
             self.edited = resume.edited
             self._resume_step = resume.step
             self.dirty = True
+        self._lost_channel = ""
+        try:
+            self.renderer.channel(self.channel)
+        except RenderError:  # a channel whose template was removed since: the default one
+            self._lost_channel, self.channel = self.channel, "message"
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -252,6 +257,17 @@ class WizardScreen(Screen[None]):
         self.call_after_refresh(_show_focused, self)
 
     async def on_mount(self) -> None:
+        if self._lost_channel:
+            from outreach_tui.core.safe_text import visible
+
+            self.notify(
+                f"The channel {visible(self._lost_channel)!r} no longer exists (its template"
+                " was removed): showing the LinkedIn message instead. Your text is kept.",
+                title="Channel not found",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
         if self._resume_step:
             start = self._resume_step
         elif self.based_on is not None:  # a follow-up or thank-you: straight to its text

@@ -3,6 +3,7 @@ bounded, with the file and line named and the built-in template used instead."""
 
 from __future__ import annotations
 
+import os
 import time
 import tracemalloc
 from pathlib import Path
@@ -177,7 +178,11 @@ HOSTILE = {
         2,
         "output longer",
     ),
-    "join amplification": ("{% set s = 'x' * 99999 %}\n{{ ([s] * 99)|join(s) }}\n", 2, "too large"),
+    "join amplification": (
+        "{% set s = 'x' * 99999 %}\n{{ ([s] * 99)|join(s) }}\n",
+        2,
+        "joined text",
+    ),
     "replace amplification": ("{% set s = 'x' * 99999 %}\n{{ s.replace('x', s) }}\n", 2, "large"),
     "format width": ("{{ '{:>999999999}'.format('x') }}\n", 1, "format widths"),
     "percent width": ("Hi\n{{ '%999999999s' % 'x' }}\n", 2, "format widths"),
@@ -191,6 +196,17 @@ HOSTILE = {
         "number too large",
     ),
     "lipsum": ("Hi\n{{ lipsum(99999) }}\n", 2, "lipsum"),
+    "indent amplification": ("Hi\n{{ ('x\\n' * 40000)|indent(40000) }}\n", 2, "indented text"),
+    "join of a generator": (
+        "Hi\n{{ range(1000)|map('string')|join('x' * 99999) }}\n",
+        2,
+        "joined text",
+    ),
+    "repetition over a generator": (
+        "Hi\n{{ range(90000)|map('center', 99999)|list|length }}\n",
+        2,
+        "characters built or read",
+    ),
     "outside the folder": ("{% include '../../etc/passwd' %}\n", 1, "no template named"),
     "division by zero": ("Hi\n{{ 1 // 0 }}\n", 2, "ZeroDivisionError"),
 }
@@ -198,8 +214,12 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
 def test_hostile_template_refused_with_file_and_line(
-    case: str, tmp_path: Path, answers: Answers, builtin: Renderer
+    case: str, tmp_path: Path, answers: Answers, builtin: Renderer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from outreach_tui.core import sandbox
+
+    # each case meets the limit it is about, not the deadline (tracemalloc slows it down)
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 60.0)
     source, line, words = HOSTILE[case]
     path = write(tmp_path, "message.txt.j2", source)
     renderer = Renderer([tmp_path])
@@ -225,6 +245,57 @@ def test_hostile_template_refused_with_file_and_line(
     # and the renderer is still fine afterwards
     (tmp_path / "message.txt.j2").unlink()
     assert renderer.render(answers, "message").problems == ()
+
+
+def test_a_loop_of_costly_filters_ends_within_the_budget(
+    tmp_path: Path, answers: Answers, builtin: Renderer
+) -> None:
+    """Each step within every limit, 99,999 of them would take minutes: the characters read
+    add up past the budget, or the deadline comes, whichever is first."""
+    write(
+        tmp_path,
+        "message.txt.j2",
+        "Hi\n{% set s = 'x ' * 49999 %}{% for i in range(99999) %}{{ s|wordcount }}{% endfor %}\n",
+    )
+    out = Renderer([tmp_path]).render(answers, "message")
+    assert out.body == builtin.render(answers, "message").body
+    assert "refused by the sandbox" in out.warning
+    assert "built or read" in out.warning or "took longer than" in out.warning
+
+
+def test_a_slow_template_runs_out_of_time_once_until_it_changes(
+    tmp_path: Path, answers: Answers, builtin: Renderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template that is slow without breaking any size limit (a long loop of sorts) stops at
+    the deadline; the preview re-renders at every key, so it is not run again until edited."""
+    from outreach_tui.core import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 0.01)
+    path = write(
+        tmp_path,
+        "message.txt.j2",
+        "Hi\n{% set s = range(50000)|list %}{% for i in range(5000) %}{{ s|sort|first }}"
+        "{% endfor %}\n",
+    )
+    renderer = Renderer([tmp_path])
+    first = renderer.render(answers, "message")
+    assert "took longer than" in first.warning
+    expected = builtin.render(answers, "message")
+    assert first.body == expected.body
+    runs: list[str] = []
+    real = renderer.env.get_template
+
+    def counting(name: str, *args: object, **kwargs: object) -> object:
+        runs.append(name)
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(renderer.env, "get_template", counting)
+    again = renderer.render(answers, "message")
+    assert again.problems == first.problems and again.body == expected.body
+    assert "message.txt.j2" not in runs, "the slow template ran again"
+    path.write_text("Hello {{ first_name }}\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a different modification time, whatever the clock's grain
+    assert renderer.render(answers, "message").body == "Hello Alex"
 
 
 def test_dunder_mro_never_reaches_the_output(tmp_path: Path, answers: Answers) -> None:

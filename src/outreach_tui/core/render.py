@@ -345,6 +345,9 @@ class Renderer:
         self._env: Environment | None = None
         self._problems: list[TemplateProblem] = []
         self._user_files: set[str] = set()
+        self._too_slow: dict[str, tuple[int, TemplateProblem]] = {}
+        """User templates that ran out of time, by path: (mtime_ns, problem). Not run again
+        until the file changes, so a slow template costs the preview one wait, not one a key."""
         self.last_problems: tuple[TemplateProblem, ...] = ()
         """The problems of the last `render` / `render_template` call."""
 
@@ -485,12 +488,20 @@ class Renderer:
         user = self.user_template(name)
         if user is None:
             return self._render_builtin(name, context)
-        try:
-            template = self.env.get_template(name)
-            reset_budget(self.env)
-            return template.render(context)
-        except Exception as exc:  # a user's template must never stop a render
-            problem = self._problem(exc, user)
+        from outreach_tui.core.sandbox import mtime_ns, timed_out
+
+        slow = self._too_slow.get(str(user))
+        if slow is not None and slow[0] == mtime_ns(user):
+            problem = slow[1]
+        else:
+            try:
+                template = self.env.get_template(name)
+                reset_budget(self.env)
+                return template.render(context)
+            except Exception as exc:  # a user's template must never stop a render
+                problem = self._problem(exc, user)
+                if timed_out(self.env):
+                    self._too_slow[str(user)] = (mtime_ns(user), problem)
         if name not in builtin_template_names():  # a channel the user added: no fallback
             raise RenderError(str(problem))
         self._problems.append(problem)

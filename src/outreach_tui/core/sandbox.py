@@ -11,6 +11,10 @@ user brings must never do that to the live preview, so this environment adds:
   (``*``, ``**``, ``%`` and format widths, ``join``, ``replace``, ``indent``...);
 - a work budget (MAX_OPERATIONS calls and loop steps per render), which also ends runaway loops
   and deep recursion early;
+- a budget of characters built and touched per render (MAX_BUILT): a loop of calls each within
+  the size limit, or of costly filters on large text, ends early rather than take minutes;
+- a deadline (MAX_SECONDS of wall time per template), checked at every call, filter and loop
+  step, so a template that is slow in any other way still ends soon;
 - no ``lipsum``, which can write megabytes of filler.
 
 Anything over a limit raises jinja2's SecurityError, naming the limit. Pure Python: Jinja2 is
@@ -38,6 +42,11 @@ MAX_INT_BITS = 100_000
 """Bits in a whole number a template may build (about 30,000 digits)."""
 MAX_OPERATIONS = 200_000
 """Calls, filters and loop steps in one render."""
+MAX_BUILT = 20_000_000
+"""Characters (or items) all the calls, filters and operators of one render may build and
+read, added up (a message's render uses a few thousand)."""
+MAX_SECONDS = 1.0
+"""Wall time one template may take to render; the built-in ones take about a millisecond."""
 
 _FORMAT_FIELD = re.compile(r"%[-#0 +]*(\d*)(?:\.(\d+))?|\{[^{}]*?:[^{}]*?(\d+)(?:\.(\d+))?[^{}]*\}")
 
@@ -80,9 +89,10 @@ def check_format(spec: str) -> None:
             raise _refuse(f"format widths past {MAX_SIZE:,} characters")
 
 
-def check_arguments(subject: Any, args: Iterable[Any]) -> None:
+def check_arguments(subject: Any, args: Iterable[Any], budget: Budget | None = None) -> None:
     """Refuse a call whose inputs could build more than a template may: huge numbers, or two
-    large inputs (text x separator, text x replacement) multiplying each other."""
+    large inputs (text x separator, text x replacement) multiplying each other. The inputs'
+    sizes are charged to `budget` (work that reads them)."""
     values = [subject, *args]
     numbers = sum(abs(v) for v in values if isinstance(v, int) and not isinstance(v, bool))
     if numbers > MAX_NUMBERS:
@@ -90,21 +100,87 @@ def check_arguments(subject: Any, args: Iterable[Any]) -> None:
     sizes = sorted((_size(v) for v in values), reverse=True)
     if len(sizes) >= 2 and sizes[0] * max(1, sizes[1]) > MAX_WORK:
         raise _refuse("an operation on inputs too large for a template")
+    if budget is not None:
+        budget.build(sum(sizes))
+
+
+def _materialised(value: Any) -> Any:
+    """A generator or other lazy iterable as a list (at most MAX_SIZE items), so that its size
+    can be checked before a filter builds from it; anything sized is returned as it is."""
+    if isinstance(value, str | bytes | Sized) or not isinstance(value, Iterable):
+        return value
+    from itertools import islice
+
+    items = list(islice(value, MAX_SIZE + 1))
+    if len(items) > MAX_SIZE:
+        raise _refuse(f"more than {MAX_SIZE:,} items")
+    return items
+
+
+def _indent_width(width: Any) -> int:
+    if isinstance(width, str):
+        return len(width)
+    if isinstance(width, int) and not isinstance(width, bool):
+        return max(0, width)
+    return 4
+
+
+def check_filter(name: str, values: list[Any], kwargs: dict[str, Any]) -> list[Any]:
+    """Refuse a filter call that would build more than a template may, before it builds it:
+    `indent` (every line gets the width), `join` (every item gets the separator), `center`,
+    `format`. Returns the values with any lazy first argument made a list (its size known)."""
+    if values:
+        values = [_materialised(values[0]), *values[1:]]
+    first = values[0] if values else None
+    if name == "format" and isinstance(first, str):
+        check_format(first)
+    elif name == "indent" and isinstance(first, str):
+        width = _indent_width(values[1] if len(values) > 1 else kwargs.get("width", 4))
+        if len(first) + (first.count("\n") + 1) * width > MAX_SIZE:
+            raise _refuse(f"indented text past {MAX_SIZE:,} characters")
+    elif name == "join" and isinstance(first, list | tuple):
+        separator = values[1] if len(values) > 1 else kwargs.get("d", "")
+        step = len(separator) if isinstance(separator, str) else 0
+        text = sum(len(v) if isinstance(v, str) else 20 for v in first)
+        if text + step * max(0, len(first) - 1) > MAX_SIZE:
+            raise _refuse(f"joined text past {MAX_SIZE:,} characters")
+    return values
 
 
 class Budget:
-    """The work left in the current render."""
+    """The work left in the current render: steps, characters built, and time."""
 
-    def __init__(self) -> None:
-        self.left = MAX_OPERATIONS
+    def __init__(self, seconds: float | None = None) -> None:
+        self._seconds = seconds
+        self.reset()
 
     def reset(self) -> None:
+        from time import monotonic
+
         self.left = MAX_OPERATIONS
+        self.built = MAX_BUILT
+        self.seconds = MAX_SECONDS if self._seconds is None else self._seconds
+        self.deadline = monotonic() + self.seconds
+        self.timed_out = False
 
     def spend(self, steps: int = 1) -> None:
+        from time import monotonic
+
         self.left -= steps
         if self.left < 0:
             raise _refuse(f"more than {MAX_OPERATIONS:,} steps (a loop or recursion runs away)")
+        if monotonic() > self.deadline:
+            self.timed_out = True
+            raise _refuse(f"took longer than {self.seconds:g} seconds (too slow for a preview)")
+
+    def build(self, size: int) -> None:
+        """Charge `size` characters or items built or read; refuse past MAX_BUILT."""
+        self.built -= size
+        if self.built < 0:
+            raise _refuse(
+                f"more than {MAX_BUILT:,} characters built or read in one render "
+                "(a loop of large values)"
+            )
 
 
 class _Counted:
@@ -133,11 +209,12 @@ def _guard_filter(func: Callable[..., Any], name: str, budget: Budget) -> Callab
     @wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         budget.spend()
-        values = list(args[1:] if passes is not None else args)
-        if name == "format" and values and isinstance(values[0], str):
-            check_format(values[0])
-        check_arguments(None, [*values, *kwargs.values()])
-        return check_size(func(*args, **kwargs))
+        skip = 1 if passes is not None else 0
+        values = check_filter(name, list(args[skip:]), kwargs)
+        check_arguments(None, [*values, *kwargs.values()], budget)
+        result = check_size(func(*args[:skip], *values, **kwargs))
+        budget.build(_size(result))
+        return result
 
     return guarded
 
@@ -178,6 +255,7 @@ def guarded_environment(
             return _Counted(iterable, budget)
 
         def checked(self, value: Any) -> Any:
+            budget.build(_size(value))
             return check_size(value)
 
         def concat(self, parts: Iterable[str]) -> str:
@@ -189,6 +267,7 @@ def guarded_environment(
                 if total > MAX_SIZE:
                     raise _refuse(f"output longer than {MAX_SIZE:,} characters")
                 kept.append(part)
+            budget.build(total)
             return "".join(kept)
 
         def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
@@ -209,7 +288,9 @@ def guarded_environment(
                 check_format(left)
                 values = right if isinstance(right, tuple) else (right,)
                 check_arguments(None, values)
-            return check_size(super().call_binop(context, operator, left, right))
+            result = check_size(super().call_binop(context, operator, left, right))
+            budget.build(_size(result))
+            return result
 
         def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             budget.spend()
@@ -220,8 +301,10 @@ def guarded_environment(
                 "format_map",
             ):
                 check_format(subject)
-            check_arguments(subject, [*args, *kwargs.values()])
-            return check_size(super().call(__context, __obj, *args, **kwargs))
+            check_arguments(subject, [*args, *kwargs.values()], budget)
+            result = check_size(super().call(__context, __obj, *args, **kwargs))
+            budget.build(_size(result))
+            return result
 
     env = Guarded(loader=loader, **options)
     env.globals.pop("lipsum", None)
@@ -229,6 +312,22 @@ def guarded_environment(
     env.filters = {name: _guard_filter(f, name, budget) for name, f in all_filters.items()}
     env.budget = budget  # type: ignore[attr-defined]
     return env
+
+
+def timed_out(env: Any) -> bool:
+    """Whether the last render in `env` was stopped by the deadline."""
+    budget = getattr(env, "budget", None)
+    return isinstance(budget, Budget) and budget.timed_out
+
+
+def mtime_ns(path: Any) -> int:
+    """A file's modification time in ns (-1 when it cannot be read): a changed file is new."""
+    import os
+
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1
 
 
 def reset_budget(env: Any) -> None:

@@ -181,3 +181,31 @@ def test_an_unreadable_config_or_templates_folder_says_so_and_uses_the_defaults(
     assert "permission denied" in warnings[0].lower()
     assert str(folder) in warnings[0]
     assert "default" in warnings[0]
+
+
+def test_the_cli_says_once_that_others_can_read_your_files(
+    tmp_path: Path, data_dir: Path, library: Draft
+) -> None:
+    (data_dir / "drafts").chmod(0o755)
+    DraftStore(data_dir).path_for(library.id).chmod(0o644)
+    result = run(tmp_path, "--data-dir", str(data_dir), "drafts", "list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("outreach-tui: warning: 2 item(s) in your data folder can be read")
+    assert "chmod -R go-rwx" in lines[0]
+
+
+def test_the_cli_reports_a_drafts_folder_linked_elsewhere_and_never_writes_there(
+    tmp_path: Path, data_dir: Path, full_answers: Answers
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir(mode=0o700)
+    data_dir.mkdir(mode=0o700)
+    (data_dir / "drafts").symlink_to(outside, target_is_directory=True)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(answers_to_dict(full_answers)))
+    listed = run(tmp_path, "--data-dir", str(data_dir), "drafts", "list")
+    assert listed.returncode == 0
+    assert "is a symbolic link" in listed.stderr and "not writing through it" in listed.stderr
+    assert list(outside.iterdir()) == []

@@ -313,6 +313,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     if args.plain:
         from outreach_tui import plain
 
+        _privacy_warning(root)
         return plain.run(root, answers, renderer, _default_channel(renderer))
 
     # Importing Textual and drawing the first screen leave ~74,000 objects and little garbage
@@ -426,7 +427,20 @@ def _drafts_library(args: argparse.Namespace, follow_up_days: int = 7) -> Librar
 
     if not 0 <= follow_up_days <= MAX_DAYS:
         raise UserError(f"--follow-up-days must be between 0 and {MAX_DAYS}")
+    _privacy_warning(root)
     return Library(DraftStore(root), follow_up_days=follow_up_days)
+
+
+def _privacy_warning(root: Path) -> None:
+    """Say once, on stderr, what the TUI says at start: files others can read, and folders
+    inside the data folder that are links to elsewhere (never written through)."""
+    from outreach_tui.core.permissions import linked_folders, privacy_summary
+
+    summary = privacy_summary(root)
+    if summary:
+        _warn(summary)
+    for line in linked_folders(root):
+        _warn(line)
 
 
 def _row_json(row: Row, path: Path) -> dict[str, object]:
@@ -642,6 +656,7 @@ def cmd_import_linkedin(args: argparse.Namespace) -> int:
             else:
                 sys.stdout.write(f"removed {removed} (your own export was not touched)\n")
             return 0
+        _privacy_warning(root)
         summary = import_export(Path(args.path).expanduser(), root, me=args.me)
     except LinkedInError as exc:
         raise UserError(str(exc)) from None

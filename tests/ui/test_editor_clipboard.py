@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ def editor_script(tmp_path: Path, seen: Path) -> str:
     script.write_text(
         "import os, stat, sys\n"
         "path = sys.argv[1]\n"
-        f"open({str(seen)!r}, 'w').write(oct(stat.S_IMODE(os.stat(path).st_mode)))\n"
+        f"open({str(seen)!r}, 'w').write(oct(stat.S_IMODE(os.stat(path).st_mode)) + ' ' + path)\n"
         "with open(path, 'a') as f:\n"
         "    f.write('PS: written in my own editor.\\n')\n"
     )
@@ -49,7 +50,12 @@ async def test_editor_edits_the_message(
         assert "Edited by you" in str(app.screen.query_one("#edit-note", Static).render())
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert seen.read_text() == oct(0o600)
+    mode, path = seen.read_text().split(" ", 1)
+    assert mode == oct(0o600)
+    # in the private data folder, never the shared temporary folder
+    assert Path(path).parent == data_dir / "editing"
+    assert stat.S_IMODE((data_dir / "editing").stat().st_mode) == 0o700
+    assert list((data_dir / "editing").iterdir()) == []
     saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text())
     assert saved["message"].endswith("PS: written in my own editor.")
     leftovers = [p for p in Path(tempfile_dir()).glob("outreach-tui-*.txt")]

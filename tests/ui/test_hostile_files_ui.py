@@ -131,3 +131,27 @@ async def test_mark_dialog_refuses_a_date_past_the_calendar(
             ),
         )
     assert DraftStore(data_dir).load(draft.id).tracking.status == "draft"
+
+
+async def test_start_removes_what_a_killed_app_left_and_reports_a_linked_folder(
+    make_app: Callable[..., OutreachApp], data_dir: Path, tmp_path: Path
+) -> None:
+    import time
+
+    drafts = data_dir / "drafts"
+    drafts.mkdir(parents=True)
+    stale_tmp = drafts / ".alex-morgan-a1b2c3.json.k2j4h5g6.tmp"
+    stale_tmp.write_text('{"whole": "draft"}')
+    editing = data_dir / "editing"
+    editing.mkdir(mode=0o700)
+    stale_edit = editing / "message-999999999-abcd1234.txt"  # no such process
+    stale_edit.write_text("Dear Alex")
+    old = time.time() - 3600
+    os.utime(stale_tmp, (old, old))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (data_dir / "trash").symlink_to(outside, target_is_directory=True)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: not stale_tmp.exists() and not stale_edit.exists())
+        await wait_for(pilot, lambda: "symbolic link" in notices(app))

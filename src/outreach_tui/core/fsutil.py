@@ -6,8 +6,12 @@ Pure Python: nothing here imports Textual or Rich.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -29,10 +33,29 @@ def describe_os_error(exc: OSError) -> str:
     return reason[:1].lower() + reason[1:]
 
 
-def ensure_private_dir(path: Path) -> Path:
+def symlink_problem(path: Path) -> str | None:
+    """Why `path`, a folder inside the data folder (drafts/, trash/, linkedin/...), must not be
+    written through: it is a symbolic link (to a folder outside, possibly someone else's).
+    None when it is not a link (or does not exist)."""
+    try:
+        if not path.is_symlink():
+            return None
+        target = os.readlink(path)
+    except OSError:
+        return None
+    return f"{path} is a symbolic link (to {target}); not writing through it"
+
+
+def ensure_private_dir(path: Path, *, inside: bool = False) -> Path:
     """Create `path` (and parents) if needed; every folder this makes, parents included, is
     readable by the user alone (`mkdir -p` would make the parents 0755: importing LinkedIn data
-    into a fresh data folder left that folder open)."""
+    into a fresh data folder left that folder open).
+
+    `inside`: `path` is a folder within the data folder (drafts/, trash/...), which the app
+    owns: a symbolic link there is refused (WriteError) rather than followed. The data folder
+    itself may be a link the user made."""
+    if inside and (problem := symlink_problem(path)):
+        raise WriteError(path, problem.removeprefix(f"{path} "))
     try:
         _mkdirs_private(path)
     except FileExistsError:
@@ -62,6 +85,95 @@ def fsync_dir(path: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+TEMP_PATTERN = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+"""The names of atomic_write's temporary files: `.<name>.<8 random characters>.tmp`."""
+
+STALE_SECONDS = 15 * 60
+"""A temporary file of ours this old belongs to a write that was killed."""
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_SECONDS) -> int:
+    """Remove the temporary files a killed atomic_write left in `folder` (only regular files
+    named as ours, not changed for `older_than` seconds). Returns how many; never raises."""
+    import time
+
+    removed = 0
+    limit = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not TEMP_PATTERN.match(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < limit:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def _write_temporary(path: Path, data: bytes, mode: int) -> Path:
+    """A fsynced temporary copy of `data` beside `path`. Raises OSError (nothing left)."""
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        try:
+            os.fchmod(fd, mode)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def create_new(candidates: Iterable[Path], data: bytes | str, mode: int = FILE_MODE) -> Path | None:
+    """Write `data` to the first of `candidates` that does not exist yet, all at once: the file
+    appears complete (a hard link of a fsynced temporary file), never empty, and an existing
+    file is never replaced, even by another process saving at the same moment.
+
+    Returns the path written, or None when the file system cannot make hard links (the caller
+    then claims a name another way). Raises WriteError; FileExistsError when every candidate
+    is taken.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    names = iter(candidates)
+    first = next(names, None)
+    if first is None:
+        raise FileExistsError("no name to write")
+    try:
+        tmp = _write_temporary(first, data, mode)
+    except OSError as exc:
+        raise WriteError(first, describe_os_error(exc)) from None
+    try:
+        for path in (first, *names):
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                if exc.errno in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                    return None  # no hard links here (FAT, some network file systems)
+                raise WriteError(path, describe_os_error(exc)) from None
+            fsync_dir(path.parent)
+            return path
+        raise FileExistsError("every name is taken")
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def atomic_write(path: Path, data: bytes | str, mode: int = FILE_MODE) -> None:
@@ -95,3 +207,69 @@ def atomic_write(path: Path, data: bytes | str, mode: int = FILE_MODE) -> None:
             tmp.unlink()
         raise WriteError(path, describe_os_error(exc)) from None
     fsync_dir(folder)
+
+
+EDITING_FOLDER = "editing"
+"""Inside the data folder: the message handed to $EDITOR while it is open (0700, files 0600)."""
+
+_EDIT_FILE = re.compile(r"^message-(\d+)-[a-z0-9_]{8}\.txt$")
+
+
+def new_edit_file(data_root: Path, text: str) -> Path:
+    """A private file (0600, in `<data>/editing/`, 0700) holding `text`, for an external editor.
+
+    Its name carries this process's id, so a later start knows whether it is stale (see
+    remove_stale_edit_files). Raises WriteError.
+    """
+    folder = ensure_private_dir(data_root / EDITING_FOLDER, inside=True)
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f"message-{os.getpid()}-", suffix=".txt")
+    except OSError as exc:
+        raise WriteError(folder, describe_os_error(exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), FILE_MODE)
+            handle.write(text)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise WriteError(Path(name), describe_os_error(exc)) from None
+    return Path(name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+def remove_stale_edit_files(data_root: Path) -> int:
+    """Remove the message files a killed app left for its editor (their process is gone).
+    Returns how many; never raises."""
+    removed = 0
+    try:
+        entries = list(os.scandir(data_root / EDITING_FOLDER))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = _EDIT_FILE.match(entry.name)
+        if not match or _alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
+
+
+def tidy_data_folder(data_root: Path) -> int:
+    """At start: remove our stale temporary files (killed writes) from the data folder and its
+    drafts/ and linkedin/, and stale editor files. Returns how many; never raises."""
+    removed = remove_stale_edit_files(data_root)
+    for folder in (data_root, data_root / "drafts", data_root / "linkedin"):
+        removed += remove_stale_temporaries(folder)
+    return removed

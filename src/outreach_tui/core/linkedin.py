@@ -126,7 +126,7 @@ def import_export(
     contents = read_export(source, me, tz)
     target = import_path(data_dir)
     try:
-        ensure_private_dir(target.parent)
+        ensure_private_dir(target.parent, inside=True)
         atomic_write(target, _to_json(contents, clock()))
     except WriteError as exc:
         raise LinkedInError(str(exc)) from None

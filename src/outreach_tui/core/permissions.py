@@ -7,6 +7,7 @@ Pure Python: nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -63,11 +64,66 @@ def loose_paths(root: Path, limit: int = 100_000) -> list[Loose]:
 
 
 def tighten(items: list[Loose]) -> list[str]:
-    """Make each file 0600 and each folder 0700. Returns one line per failure."""
+    """Make each file 0600 and each folder 0700. Returns one line per failure.
+
+    Each item is opened without following a symbolic link (O_NOFOLLOW) and changed through
+    that descriptor (fchmod), after checking it is still the kind of thing that was found: a
+    link swapped in after the check is refused, never followed to a file outside."""
     problems: list[str] = []
     for item in items:
         try:
-            os.chmod(item.path, DIR_MODE if item.is_dir else FILE_MODE)
+            _tighten_one(item)
         except OSError as exc:
-            problems.append(f"{item.path}: {describe_os_error(exc)}")
+            if exc.errno == errno.ELOOP:
+                reason = "is now a symbolic link; not changed"
+            else:
+                reason = describe_os_error(exc)
+            problems.append(f"{item.path}: {reason}")
     return problems
+
+
+def _tighten_one(item: Loose) -> None:
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if item.is_dir:
+        flags |= os.O_DIRECTORY
+    fd = os.open(item.path, flags)
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode) != item.is_dir or not (
+            stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)
+        ):
+            raise OSError(errno.EINVAL, "changed since it was checked; not changed")
+        os.fchmod(fd, DIR_MODE if item.is_dir else FILE_MODE)
+    finally:
+        os.close(fd)
+
+
+INSIDE_FOLDERS = ("drafts", "trash", "linkedin")
+"""The folders the app makes inside the data folder, and never writes through a link."""
+
+
+def linked_folders(root: Path) -> list[str]:
+    """One line for each folder of INSIDE_FOLDERS in `root` that is a symbolic link (to a
+    folder outside, maybe someone else's): the app reads from it but refuses to write."""
+    from outreach_tui.core.fsutil import symlink_problem
+
+    lines = []
+    for name in INSIDE_FOLDERS:
+        problem = symlink_problem(root / name)
+        if problem:
+            lines.append(problem)
+    return lines
+
+
+def privacy_summary(root: Path) -> str | None:
+    """One line for the command line when files or folders under `root` can be read by
+    others (as the app's start-up dialog says), or None when all is private."""
+    loose = loose_paths(root)
+    if not loose:
+        return None
+    first = loose[0].describe()
+    more = f" and {len(loose) - 1} more" if len(loose) > 1 else ""
+    return (
+        f"{len(loose)} item(s) in your data folder can be read by other users of this computer"
+        f" ({first}{more}); start outreach-tui to fix them, or run: chmod -R go-rwx {root}"
+    )

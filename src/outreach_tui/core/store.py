@@ -38,6 +38,7 @@ from outreach_tui.core.fsutil import (
     FILE_MODE,
     WriteError,
     atomic_write,
+    create_new,
     describe_os_error,
     ensure_private_dir,
     fsync_dir,
@@ -257,7 +258,7 @@ class DraftStore:
     def _ensure_folders(self) -> None:
         try:
             ensure_private_dir(self.root)
-            ensure_private_dir(self.drafts_dir)
+            ensure_private_dir(self.drafts_dir, inside=True)
         except WriteError as exc:
             raise StoreError(str(exc)) from None
 
@@ -292,16 +293,28 @@ class DraftStore:
         self._ensure_folders()
         now = iso(self._clock())
         new = not draft.id
+        previous = (draft.created, draft.updated)
+        draft.created = draft.created or now
+        draft.updated = now
         if new:
+            # The new file appears whole under a free name (never empty, even if the app is
+            # killed mid-save); only where hard links are impossible is the name claimed first.
+            try:
+                created = self._create_new(draft)
+                if created is not None:
+                    text = draft.message.rstrip("\n") + "\n"
+                    atomic_write(self.text_path_for(draft.id), text)
+                    return created
+            except (WriteError, StoreError) as exc:
+                draft.created, draft.updated = previous
+                draft.id = ""
+                raise StoreError(str(exc)) from None
             draft.id = self._reserve_id(draft.answers.contact.name)
         path = self.path_for(draft.id)
         if not new:
             self._check_overwritable(path)
-        previous = (draft.created, draft.updated)
         import json
 
-        draft.created = draft.created or now
-        draft.updated = now
         payload = json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
         try:
             atomic_write(path, payload)
@@ -313,6 +326,34 @@ class DraftStore:
                 draft.id = ""
             raise StoreError(str(exc)) from None
         return path
+
+    def _create_new(self, draft: Draft) -> Path | None:
+        """Write a new draft under a fresh id (set on `draft`), or None where the file system
+        has no hard links. Raises StoreError."""
+        import json
+        import secrets
+
+        base = slugify(draft.answers.contact.name)
+        ids = [f"{base}-{secrets.token_hex(3)}" for _ in range(50)]
+
+        def payload_for(draft_id: str) -> str:
+            draft.id = draft_id
+            return json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+        # The id is inside the file: each candidate name gets its own content.
+        for draft_id in ids:
+            try:
+                path = create_new([self.path_for(draft_id)], payload_for(draft_id))
+            except FileExistsError:
+                continue
+            except WriteError as exc:
+                draft.id = ""
+                raise StoreError(str(exc)) from None
+            if path is None:
+                draft.id = ""
+            return path
+        draft.id = ""
+        raise StoreError(f"cannot find a free file name in {self.drafts_dir}")
 
     def _check_overwritable(self, path: Path) -> None:
         """Refuse to replace a non-empty file that does not load: it may be a newer version's."""
@@ -417,7 +458,7 @@ class DraftStore:
         if not source.exists():
             raise DraftError(f"{source}: no such draft")
         try:
-            ensure_private_dir(self.trash_dir)
+            ensure_private_dir(self.trash_dir, inside=True)
         except WriteError as exc:
             raise StoreError(str(exc)) from None
         target = self.trash_dir / f"{draft_id}.json"

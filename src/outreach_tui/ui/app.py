@@ -180,8 +180,14 @@ class OutreachApp(App[int]):
         self.run_worker(self._find_loose, thread=True, group="permissions", exit_on_error=False)
 
     def _find_loose(self) -> None:
-        from outreach_tui.core.permissions import loose_paths
+        from outreach_tui.core.fsutil import tidy_data_folder
+        from outreach_tui.core.permissions import linked_folders, loose_paths
 
+        tidy_data_folder(self.store.root)  # what a killed save or editor hand-off left
+        for line in linked_folders(self.store.root):
+            self.call_from_thread(
+                self.notify, line, title="Not private", severity="warning", markup=False
+            )
         loose = loose_paths(self.store.root)
         if loose:
             self.call_from_thread(self._offer_fix, loose)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import shlex
 import subprocess
-import tempfile
 from pathlib import Path
 
 from textual.app import App, SuspendNotSupported
@@ -16,22 +14,26 @@ class EditorError(Exception):
     """The editor could not be run, or failed. str() is one line for the user."""
 
 
-def edit_in(command: str, text: str, app: App[object]) -> str:
-    """Run `command FILE` on a private temporary copy of `text`; return the edited text.
+def edit_in(command: str, text: str, app: App[object], data_root: Path) -> str:
+    """Run `command FILE` on a private copy of `text`; return the edited text.
 
-    The terminal is handed over with Textual's suspend. Raises EditorError when the editor
-    cannot run or exits with an error (the text is then left as it was). The temporary file
-    is 0600 and is removed afterwards.
+    The copy is in the private data folder (`<data_root>/editing/`, 0700; the file 0600), not
+    the system's shared temporary folder, and is removed afterwards; one a killed app left
+    behind is removed at the next start. The terminal is handed over with Textual's suspend.
+    Raises EditorError when the editor cannot run or exits with an error (the text is then
+    left as it was).
     """
+    from outreach_tui.core.fsutil import WriteError, new_edit_file
+
     try:
         argv = shlex.split(command)
     except ValueError as exc:
         raise EditorError(f"cannot read the editor command {command!r}: {exc}") from None
-    fd, name = tempfile.mkstemp(prefix="outreach-tui-", suffix=".txt")
-    path = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text if text.endswith("\n") else text + "\n")
+        path = new_edit_file(data_root, text if text.endswith("\n") else text + "\n")
+    except WriteError as exc:
+        raise EditorError(str(exc)) from None
+    try:
         try:
             with app.suspend():
                 status = _run([*argv, str(path)])

@@ -604,7 +604,7 @@ class WizardScreen(Screen[None]):
 
         subject, body = self._editor_text()
         try:
-            edited = edit_in(command, body, self.app)
+            edited = edit_in(command, body, self.app, self.store.root)
         except EditorError as exc:
             self.notify(str(exc), title="Editor", severity="error", markup=False)
             return

@@ -155,3 +155,40 @@ async def test_start_removes_what_a_killed_app_left_and_reports_a_linked_folder(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: not stale_tmp.exists() and not stale_edit.exists())
         await wait_for(pilot, lambda: "symbolic link" in notices(app))
+
+
+async def test_a_slow_template_of_yours_never_holds_up_typing(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Your template renders in a thread: while it is stuck (held here until released), keys
+    still reach the field; once it finishes, the preview shows its text."""
+    import threading
+
+    from textual.widgets import Input
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "message.txt.j2").write_text("Mine: {{ sender.name }}\n")
+    release = threading.Event()
+    real_render = Renderer.render
+
+    def held_render(self: Renderer, *args: object, **kwargs: object) -> object:
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(timeout=30)
+        return real_render(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Renderer, "render", held_render)
+    app = create_app(
+        data_dir, store=DraftStore(data_dir), renderer=Renderer(template_dirs=[templates])
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(app.screen.query("#q-sender-name")))
+        await pilot.press(*"Jordan Lee")
+        field = app.screen.query_one("#q-sender-name", Input)
+        await wait_for(pilot, lambda: field.value == "Jordan Lee")  # typed while held
+        body = app.screen.query_one("#preview-body")
+        assert "Mine: Jordan Lee" not in str(body.render())
+        release.set()
+        await wait_for(pilot, lambda: "Mine: Jordan Lee" in str(body.render()))

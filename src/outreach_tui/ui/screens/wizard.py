@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -154,6 +155,8 @@ class WizardScreen(Screen[None]):
             self._resume_step = resume.step
             self.dirty = True
         self._lost_channel = ""
+        self._background_lock = threading.Lock()
+        self._background_renderer: Renderer | None = None
         try:
             self.renderer.channel(self.channel)
         except RenderError:  # a channel whose template was removed since: the default one
@@ -480,13 +483,57 @@ class WizardScreen(Screen[None]):
         editing = self.current is not None and self.current.key == "preview"
         if self.step == 0 or editing or not self._steps_mounted:
             return
-        preview = self.query_one(Preview)
+        if self._uses_your_template():
+            # A template you wrote may be slow (up to the sandbox's deadline): it renders in a
+            # thread, so typing never waits for it; the built-in ones render in the same frame.
+            answers, channel = self.answers.copy(), self.channel
+            self.run_worker(
+                lambda: self._render_off_thread(answers, channel),
+                thread=True,
+                group="preview",
+                exclusive=True,
+                exit_on_error=False,
+            )
+            return
         try:
             rendered = self.renderer.render(self.answers, self.channel)
         except RenderError as exc:
-            preview.show_error(str(exc))
+            self.query_one(Preview).show_error(str(exc))
             return
-        preview.show(rendered, self.spec(), self.limit())
+        self.query_one(Preview).show(rendered, self.spec(), self.limit())
+
+    def _uses_your_template(self) -> bool:
+        try:
+            return any(f.path is not None for f in self.renderer.template_files(self.channel))
+        except RenderError:
+            return False
+
+    def _render_off_thread(self, answers: Answers, channel: str) -> None:
+        """In a worker thread: render with a renderer of its own (one at a time), then show
+        the result on the UI thread unless a newer render was asked for meanwhile."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        with self._background_lock:
+            if self._background_renderer is None:
+                self._background_renderer = Renderer(self.renderer.template_dirs)
+            try:
+                result: Rendered | str = self._background_renderer.render(answers, channel)
+            except RenderError as exc:
+                result = str(exc)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_rendered, result, channel)
+
+    def _show_rendered(self, result: Rendered | str, channel: str) -> None:
+        from outreach_tui.ui.widgets.preview import Preview
+
+        if channel != self.channel or not self.is_attached:
+            return  # the channel changed meanwhile: its own render follows
+        preview = self.query_one(Preview)
+        if isinstance(result, str):
+            preview.show_error(result)
+        else:
+            preview.show(result, self.spec(), self.limit())
 
     def final_text(self) -> tuple[str | None, str]:
         """The subject and message that would be saved now (the user's edits win)."""

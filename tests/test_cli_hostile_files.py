@@ -209,3 +209,46 @@ def test_the_cli_reports_a_drafts_folder_linked_elsewhere_and_never_writes_there
     assert listed.returncode == 0
     assert "is a symbolic link" in listed.stderr and "not writing through it" in listed.stderr
     assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[sender]\nname = " + DEEP + b"\n",
+        b"follow_up_days = " + b"9" * 5000 + b"\n",
+    ],
+    ids=["deep", "huge-int"],
+)
+def test_a_hostile_settings_file_is_one_warning_and_the_defaults(
+    tmp_path: Path, full_answers: Answers, content: bytes
+) -> None:
+    config = tmp_path / "xdg-config" / "outreach-tui"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_bytes(content)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(answers_to_dict(full_answers)))
+    result = run(tmp_path, "--data-dir", str(tmp_path / "data"), "render", str(answers))
+    assert result.returncode == 0, result.stderr
+    assert "Morgan" in result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("outreach-tui: warning: "), result.stderr
+    assert (config / "settings.toml").read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    "line",
+    [b"[" * 400 + b"]" * 400, b'{"id": ' + b"9" * 5000 + b"}"],
+    ids=["deep", "huge-int"],
+)
+def test_a_hostile_index_line_is_ignored_and_rebuilt(
+    tmp_path: Path, data_dir: Path, library: Draft, line: bytes
+) -> None:
+    listed = run(tmp_path, "--data-dir", str(data_dir), "drafts", "list", "--json")
+    assert listed.returncode == 0
+    index = data_dir / "index.json"
+    header = index.read_bytes().splitlines()[0]
+    index.write_bytes(header + b"\n" + line + b"\n")
+    result = run(tmp_path, "--data-dir", str(data_dir), "drafts", "list", "--json")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert library.id in {row["id"] for row in json.loads(result.stdout)}

@@ -192,3 +192,13 @@ async def test_a_slow_template_of_yours_never_holds_up_typing(
         assert "Mine: Jordan Lee" not in str(body.render())
         release.set()
         await wait_for(pilot, lambda: "Mine: Jordan Lee" in str(body.render()))
+
+
+async def test_warnings_found_before_start_are_shown_in_the_app(data_dir: Path) -> None:
+    """The CLI's warnings (an unreadable config folder...) go to stderr, which the TUI's screen
+    hides: the app shows them too, as typed (no markup, no escape sequences)."""
+    line = "/home/x/.config/outreach-tui: cannot read the config folder [b]\x1b]2;t\x07"
+    app = create_app(data_dir, store=DraftStore(data_dir), renderer=Renderer(), notices=(line,))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "cannot read the config folder [b]" in notices(app))
+        assert "\x1b" not in notices(app) and "\\x1b" in notices(app)

@@ -87,7 +87,7 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-TEMP_PATTERN = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+TEMP_PATTERN = r"^\..+\.[a-z0-9_]{8}\.tmp$"
 """The names of atomic_write's temporary files: `.<name>.<8 random characters>.tmp`."""
 
 STALE_SECONDS = 15 * 60
@@ -106,7 +106,7 @@ def remove_stale_temporaries(folder: Path, older_than: float = STALE_SECONDS) ->
     except OSError:
         return 0
     for entry in entries:
-        if not TEMP_PATTERN.match(entry.name):
+        if not re.match(TEMP_PATTERN, entry.name):
             continue
         try:
             st = entry.stat(follow_symlinks=False)
@@ -212,7 +212,7 @@ def atomic_write(path: Path, data: bytes | str, mode: int = FILE_MODE) -> None:
 EDITING_FOLDER = "editing"
 """Inside the data folder: the message handed to $EDITOR while it is open (0700, files 0600)."""
 
-_EDIT_FILE = re.compile(r"^message-(\d+)-[a-z0-9_]{8}\.txt$")
+_EDIT_FILE = r"^message-(\d+)-[a-z0-9_]{8}\.txt$"
 
 
 def new_edit_file(data_root: Path, text: str) -> Path:
@@ -256,7 +256,7 @@ def remove_stale_edit_files(data_root: Path) -> int:
     except OSError:
         return 0
     for entry in entries:
-        match = _EDIT_FILE.match(entry.name)
+        match = re.match(_EDIT_FILE, entry.name)
         if not match or _alive(int(match.group(1))):
             continue
         with contextlib.suppress(OSError):

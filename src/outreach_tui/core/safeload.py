@@ -123,14 +123,15 @@ def _parse_constant(text: str) -> float:
     raise _Refused(f"{text} is not a JSON number", text)
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKETS = re.compile(r"[\[\]{}]")
+# The patterns are compiled on first use: most files never need them (start-up reads a few).
+_JSON_STRING = r'"(?:[^"\\]|\\.)*"'
+_BRACKETS = r"[\[\]{}]"
 
 
 def _too_deep(skeleton: str, max_depth: int) -> int | None:
     """The offset in `skeleton` (strings already blanked) where nesting passes `max_depth`."""
     depth = 0
-    for match in _BRACKETS.finditer(skeleton):
+    for match in re.finditer(_BRACKETS, skeleton):
         if match.group() in "[{":
             depth += 1
             if depth > max_depth:
@@ -145,7 +146,7 @@ def _json_depth_error(text: str, max_depth: int) -> int | None:
     fewer brackets than the limit (the usual case); strings are blanked at C speed otherwise."""
     if text.count("[") + text.count("{") <= max_depth:
         return None
-    skeleton = _JSON_STRING.sub(lambda m: " " * len(m.group()), text)
+    skeleton = re.sub(_JSON_STRING, lambda m: " " * len(m.group()), text, flags=re.DOTALL)
     return _too_deep(skeleton, max_depth)
 
 
@@ -176,9 +177,7 @@ def loads_json(text: str | bytes, max_depth: int = MAX_DEPTH) -> Any:
 
 # --- TOML ---------------------------------------------------------------------------------------
 
-_TOML_SKIP = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
-)
+_TOML_SKIP = r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
 
 
 def loads_toml(text: str, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
@@ -188,7 +187,7 @@ def loads_toml(text: str, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
     import tomllib
 
     if text.count("[") + text.count("{") > max_depth:
-        skeleton = _TOML_SKIP.sub(lambda m: " " * len(m.group()), text)
+        skeleton = re.sub(_TOML_SKIP, lambda m: " " * len(m.group()), text)
         where = _too_deep(skeleton, max_depth)
         if where is not None:
             line = text.count("\n", 0, where) + 1

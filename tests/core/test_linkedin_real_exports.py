@@ -45,7 +45,8 @@ TOKYO = ZoneInfo("Asia/Tokyo")
         ("Mar 15, 2024", date(2024, 3, 15)),
         ("March 15 2024 9:30 PM", date(2024, 3, 15)),  # invented: month name and a clock
         ("2024-3-5", date(2024, 3, 5)),  # invented: no zero padding
-        ("05.03.2024", date(2024, 5, 3)),  # invented: dots, month first when nothing tells
+        ("05.03.2024", date(2024, 3, 5)),  # invented: dots, as in Germany: day first
+        ("05/03/2024", date(2024, 5, 3)),  # invented: slashes and nothing tells: month first
         ("", None),
         ("yesterday", None),
         ("Mar 2024", None),  # no day: not guessed

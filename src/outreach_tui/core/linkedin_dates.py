@@ -40,22 +40,26 @@ def _two_digit_year(year: str) -> int:
     return 2000 + value if value < 70 else 1900 + value
 
 
-def numeric_order(values: Iterable[str]) -> str | None:
+def numeric_order(values: Iterable[str]) -> str:
     """DAY_FIRST or MONTH_FIRST for the numeric dates ("28/02/2021") among `values`, from a
     first number above 12 (day first) or a second above 12 (month first); the more common
-    evidence wins when both occur. None when no value tells (every one could be either)."""
-    day_first = month_first = 0
+    evidence wins when both occur. When no value tells (every one could be either): day first
+    for dates written with dots ("05.03.2024", as in Germany), else month first, as LinkedIn
+    and American spreadsheets write them."""
+    day_first = month_first = dotted = numeric = 0
     for value in values:
         match = _NUMERIC.match(value.strip().lower())
         if match is None:
             continue
+        numeric += 1
+        dotted += "." in value
         first, second = int(match[1]), int(match[2])
         if first > 12 >= second:
             day_first += 1
         elif second > 12 >= first:
             month_first += 1
     if day_first == month_first == 0:
-        return None
+        return DAY_FIRST if numeric and dotted * 2 > numeric else MONTH_FIRST
     return DAY_FIRST if day_first > month_first else MONTH_FIRST
 
 
@@ -68,7 +72,7 @@ class DateColumn:
     """
 
     def __init__(self, values: Iterable[str] = (), tz: tzinfo | None = None) -> None:
-        self.order = numeric_order(values) or MONTH_FIRST
+        self.order = numeric_order(values)
         self.tz = tz
         self._cache: dict[str, date | None] = {}
 
@@ -162,5 +166,6 @@ def _named(month: str, day: str, year: str) -> date | None:
 
 def parse_date(text: str, tz: tzinfo | None = None) -> date | None:
     """One date on its own ("15 Mar 2024", "2025-02-03T09:15:00Z", "3/15/24": month first when
-    it cannot tell); None when it cannot be read. Prefer a DateColumn for a file's dates."""
+    it cannot tell, unless written with dots); None when it cannot be read. Prefer a DateColumn
+    for a file's dates."""
     return DateColumn((text,), tz).read(text)

@@ -209,6 +209,7 @@ def test_garbled_names_are_repaired(garbled: str, repaired: str) -> None:
         ("Sam 🇺🇦 Ortiz", "Sam Ortiz"),  # invented: a flag
         ("Lee Wong 👩🏽‍💻", "Lee Wong"),  # invented: skin tone and joiner
         ("Ana ★ López ♛", "Ana López"),
+        ("Jordan Okonkwo (she/her) 🌿 | Archivist", "Jordan Okonkwo"),  # invented
         ("O'Neil-Brontë", "O'Neil-Brontë"),
         ("Анна Иванова", "Анна Иванова"),
         ("山田 太郎", "山田 太郎"),

@@ -21,6 +21,7 @@ from itertools import islice
 
 from outreach_tui.core.linkedin_dates import DateColumn, parse_date
 from outreach_tui.core.linkedin_text import LinkedInError, decode, plain_name, repair
+from outreach_tui.core.names.clean import is_credential, is_generational, strip_post_nominals
 from outreach_tui.core.orgmatch import fold
 
 __all__ = [
@@ -57,10 +58,6 @@ _PROFILE_COLUMNS: dict[str, tuple[str, ...]] = {
     "last": _CONNECTION_COLUMNS["last"],
 }
 _HEADER_SEARCH_ROWS = 30
-_POST_NOMINAL = re.compile(
-    r"^(?:(?:[A-Z][a-z]{0,3}\.?){1,4}[A-Z][A-Za-z.]*|[A-Z]{2,}[a-z]*\.?|Ph\.?\s?D\.?|"
-    r"[JjSs]r\.?|I{2,3}|IV|Esq\.?|(?:[A-Z]\.){2,})$"
-)
 _URL_PREFIX = re.compile(r"^(?:https?://)?(?:[a-z]+\.)?linkedin\.com/", re.IGNORECASE)
 
 
@@ -132,15 +129,21 @@ def clean_name(text: str) -> str:
 
 
 def is_post_nominal(piece: str) -> bool:
-    """True for what follows a name after a comma: "PhD", "MBA", "Ph.D.", "Jr.", "III", "CPA"."""
+    """True for what follows a name after a comma: "PhD", "MBA", "Ph.D.", "Jr.", "III", "CPA"
+    (the lists are core/names')."""
     piece = piece.strip()
-    return len(piece.replace(".", "")) <= 6 and _POST_NOMINAL.match(piece) is not None
+    return is_credential(piece) or is_generational(piece)
 
 
 def without_post_nominals(name: str) -> str:
-    """ "Priyanka Desai, PhD" -> "Priyanka Desai"; a name without them comes back as it was."""
-    head, *tail = name.split(",")
-    return head.strip() if tail and head.strip() and all(map(is_post_nominal, tail)) else name
+    """ "Priyanka Desai, PhD" -> "Priyanka Desai", "Lee Wong, Jr." -> "Lee Wong": what
+    follows a comma, when it is post-nominals; any other name comes back as it was."""
+    if "," not in name:
+        return name
+    head, _, tail = name.partition(",")
+    if not head.strip() or not all(map(is_post_nominal, tail.split(","))):
+        return name
+    return strip_post_nominals(name).name or head.strip()
 
 
 def name_key(name: str) -> str:

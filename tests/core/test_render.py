@@ -72,8 +72,8 @@ def test_message_for_full_answers(renderer: Renderer) -> None:
     out = renderer.render(answers(), "message")
     assert out.channel == "message"
     assert out.subject is not None
-    assert "Westerly Public Library" in out.subject
-    assert len(out.subject) <= 200
+    assert out.subject == "A few questions about your work (a connection we share: Sam Patel)"
+    assert len(out.subject) <= 80
     assert "\n" not in out.subject
     body = out.body
     assert body.startswith("Dear Ms. Morgan,")
@@ -82,9 +82,12 @@ def test_message_for_full_answers(renderer: Renderer) -> None:
     assert "Sam Patel" in body
     assert "Westerly Public Library" in body
     assert "Head of Reference Services" in body
-    assert "15-20 minute" in body
+    assert "a 15-20-minute call" in body
     assert "how the library supports new staff" in body
     assert "Thank you" in body
+    # a first request speaks of their work, never of a job
+    for job_ask in ("work at", "join", "love to work", "hope to work"):
+        assert job_ask not in body.replace("your work at", "")
     assert len(body) <= 2000
     assert_clean(body)
     assert_clean(out.subject)
@@ -101,7 +104,8 @@ def test_connection_note_for_full_answers(renderer: Renderer) -> None:
     assert "Jordan" in out.body
     assert "Sam Patel" in out.body
     assert "Westerly Public Library" in out.body
-    assert "15-20 minutes" in out.body
+    assert "a 15-20-minute call" in out.body
+    assert "hope to work" not in out.body
     assert_clean(out.body)
 
 
@@ -148,23 +152,25 @@ NO_RESEARCH = {"shared_connections": [], "groups": [], "public_activity": [], "w
 def test_hook_shared_connection_first(renderer: Renderer) -> None:
     body = renderer.render(answers(), "message").body
     assert "connected to Sam Patel" in body
-    assert "members of New Members Round Table" not in body
+    assert "New Members Round Table" not in body
     assert "after reading" not in body
     note = renderer.render(answers(), "connection-note").body
     assert "Sam Patel" in note
     assert "New Members Round Table" not in note
 
 
-def test_hook_several_connections_joined(renderer: Renderer) -> None:
+def test_hook_several_connections_name_one_never_a_list(renderer: Renderer) -> None:
     a = answers(research={"shared_connections": ["Sam Patel", "Rita Gomez", "Lee Chen"]})
-    assert "Sam Patel, Rita Gomez and Lee Chen" in renderer.render(a, "message").body
+    body = renderer.render(a, "message").body
+    assert "Sam Patel is one of several connections we share" in body
+    assert "Rita Gomez" not in body and "Lee Chen" not in body
 
 
 def test_hook_group_when_no_connection(renderer: Renderer) -> None:
     a = answers(research={"shared_connections": []})
     body = renderer.render(a, "message").body
-    assert "members of New Members Round Table" in body
-    assert "after reading" not in body
+    assert "members of the New Members Round Table" in body
+    assert "your post on weeding" not in body
     assert "New Members Round Table" in renderer.render(a, "connection-note").body
     subject = renderer.render(a, "message").subject
     assert subject is not None and "New Members Round Table" in subject
@@ -173,7 +179,7 @@ def test_hook_group_when_no_connection(renderer: Renderer) -> None:
 def test_hook_public_writing_when_no_connection_or_group(renderer: Renderer) -> None:
     a = answers(research={"shared_connections": [], "groups": []})
     body = renderer.render(a, "message").body
-    assert "after reading your post on weeding" in body
+    assert "I read your post on weeding" in body
     assert "state library conference" not in body
     assert "your post on weeding" in renderer.render(a, "connection-note").body
 
@@ -181,7 +187,9 @@ def test_hook_public_writing_when_no_connection_or_group(renderer: Renderer) -> 
 def test_hook_web_search_last(renderer: Renderer) -> None:
     a = answers(research={"shared_connections": [], "groups": [], "public_activity": []})
     body = renderer.render(a, "message").body
-    assert "a talk at the state library conference" in body
+    assert "I came across a talk at the state library conference" in body
+    assert "a talk at the state library conference" in renderer.render(a, "connection-note").body
+    assert "a talk at the state library conference" in renderer.render(a, "follow-up").body
     assert_clean(body)
 
 
@@ -190,7 +198,7 @@ def test_blank_list_items_are_not_hooks(renderer: Renderer) -> None:
         research={**NO_RESEARCH, "shared_connections": ["  "], "groups": [" ", "Archivists Forum"]}
     )
     body = renderer.render(a, "message").body
-    assert "members of Archivists Forum" in body
+    assert "members of the Archivists Forum" in body
     assert_clean(body)
 
 
@@ -201,7 +209,7 @@ def test_empty_research_gives_a_shorter_sensible_message(renderer: Renderer) -> 
     assert out.body.startswith("Dear Alex Morgan,")
     assert "Westerly Public Library" in out.body
     assert "Jordan Lee" in out.body
-    assert "15-20 minute" in out.body
+    assert "a 15-20-minute call" in out.body
     assert_clean(out.body)
     assert out.subject is not None
     assert_clean(out.subject)
@@ -251,9 +259,9 @@ def test_trailing_punctuation_dropped_inside_sentences(renderer: Renderer) -> No
         goal={"learn": "what does a typical week look like?"},
     )
     body = renderer.render(a, "message").body
-    assert "I live in Dayton, Ohio. I found" in body
-    assert "after reading your post on weeding." in body
-    assert "as Archivist involves" in body
+    assert "I live in Dayton, Ohio, about 250 miles away, so" in body
+    assert "I read your post on weeding, which" in body
+    assert "your work as an Archivist at" in body
     assert "learn what does a typical week look like." in body
 
 
@@ -313,8 +321,9 @@ def test_far_away_line(renderer: Renderer, distance: float | None, unit: str, fa
 
 
 def test_far_away_line_with_fraction_and_thousands(renderer: Renderer) -> None:
-    body = renderer.render(answers(job={"distance": 1200.5, "unit": "km"}), "message").body
-    assert "about 1,200.5 km" in body
+    body = renderer.render(answers(job={"distance": 1212.5, "unit": "km"}), "message").body
+    assert "about 1,200 km" in body
+    assert "1,212" not in body
 
 
 # --- user text is data -----------------------------------------------------------------------
@@ -342,9 +351,9 @@ def test_user_text_is_never_template(renderer: Renderer) -> None:
     assert "Head of [bold]Reference[/bold]" in text
     assert "Westerly {{ 7*7 }} Library {% endif %}" in text
     assert "Sam {{ sender }} Patel" in text
-    assert "what {% if true %}yes{% endif %} means" in text
+    assert "what {% if true %}yes{% endif %} means" in text.replace("\n", " ")
     assert "49" not in text
-    assert "Westerly {{ 7*7 }} Library {% endif %}" in (out.subject or "")
+    assert "Sam {{ sender }} Patel" in (out.subject or "")
     note = renderer.render(a, "connection-note").body
     assert "Westerly {{ 7*7 }} Library {% endif %}" in note
     assert "Sam {{ sender }} Patel" in note

@@ -8,7 +8,7 @@ An *answers object* is the public contract documented in the README::
     contact  {name, honorific, greeting_name, title, organization, active_on_linkedin}
     research {shared_connections[], groups[], public_activity[], web_search}
     job      {distance, unit}
-    goal     {learn, ask_minutes}
+    goal     {learn, ask_minutes, learned}
     premium  bool
 
 Unknown keys (at the top level or inside a section) are kept and written back unchanged, so a
@@ -112,6 +112,8 @@ class Job:
 class Goal:
     learn: str = ""
     ask_minutes: str = DEFAULT_ASK_MINUTES
+    learned: str = ""
+    """After the conversation: the one specific thing the user learned (for the thank-you)."""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -339,7 +341,8 @@ def answers_from_dict(data: Any) -> Answers:
     goal = Goal(
         learn=_text(goal_d, "learn", "goal"),
         ask_minutes=minutes,
-        extra=_extra(goal_d, ("learn", "ask_minutes")),
+        learned=_text(goal_d, "learned", "goal"),
+        extra=_extra(goal_d, ("learn", "ask_minutes", "learned")),
     )
 
     premium = data.get("premium", False)
@@ -385,7 +388,12 @@ def answers_to_dict(answers: Answers) -> dict[str, Any]:
             "web_search": a.research.web_search,
         },
         "job": {**a.job.extra, "distance": distance, "unit": a.job.unit},
-        "goal": {**a.goal.extra, "learn": a.goal.learn, "ask_minutes": a.goal.ask_minutes},
+        "goal": {
+            **a.goal.extra,
+            "learn": a.goal.learn,
+            "ask_minutes": a.goal.ask_minutes,
+            "learned": a.goal.learned,
+        },
         "premium": a.premium,
         **a.extra,
     }

@@ -24,7 +24,17 @@ from outreach_tui.core import names
 from outreach_tui.core.answers import (
     Answers,
     answers_to_dict,
-    format_distance,
+)
+from outreach_tui.core.wording import (
+    NEUTRAL_VERB,
+    cap_words,
+    distance_words,
+    hook_verb,
+    join_human,
+    learned_phrase,
+    minutes_adjective,
+    name_in_sentence,
+    with_article,
 )
 
 if TYPE_CHECKING:
@@ -72,6 +82,8 @@ class Channel:
     """Words a message of this kind should stay under (career-centre guidance)."""
     notice: str = ""
     """A line the UI shows whenever this channel is chosen."""
+    subject_cap: int | None = None
+    """The built-in subject is cut (at a word boundary) to this many characters; None: not cut."""
 
     @property
     def has_subject(self) -> bool:
@@ -107,6 +119,7 @@ CHANNELS: dict[str, Channel] = {
         body_limit=2000,
         subject_limit=200,
         body_warn=1900,
+        subject_cap=80,
     ),
     "connection-note": Channel(
         "connection-note",
@@ -127,6 +140,7 @@ CHANNELS: dict[str, Channel] = {
         hard_body_limit=False,
         subject_limit=998,
         subject_warn=61,
+        subject_cap=60,
         on_linkedin=False,
     ),
     "follow-up": Channel(
@@ -141,10 +155,16 @@ CHANNELS: dict[str, Channel] = {
     "thank-you": Channel(
         "thank-you",
         "Thank-you note",
-        "Thanks after the conversation, sent within a day, naming what you learned.",
+        "Thanks after the conversation, sent within a day, naming what you learned. The "
+        "subject line is for an e-mail or InMail; leave it out in a LinkedIn chat.",
         body_limit=2000,
         body_warn=1900,
+        # A thank-you often goes by e-mail: it has a subject, kept short for an inbox.
+        subject_limit=200,
+        subject_warn=61,
+        subject_cap=60,
         purpose=THANK_YOU,
+        word_limit=120,
     ),
 }
 DEFAULT_CHANNEL = "message"
@@ -216,14 +236,6 @@ class Rendered:
 # --- the template context ---------------------------------------------------------------------
 
 
-def join_human(items: Sequence[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    items = [i.strip() for i in items if i.strip()]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def salutation_name(answers: Answers) -> str:
     """How the person is addressed: "Ms. Morgan", "Alex", or "Alex Morgan"; the user's "Name
     in the greeting" when set. Names are parsed with care: see core/names."""
@@ -244,24 +256,48 @@ def _phrases(items: Sequence[str]) -> list[str]:
 
 
 def strongest_hook(answers: Answers) -> dict[str, Any]:
-    """The honest reason this person was chosen, strongest first.
+    """The honest reason this person was chosen: one kind, the strongest there is.
 
     Shared connection, then group in common, then public writing, then a web search find.
+    Returns ``kind`` ("connection", "group", "writing", "web" or ""), ``items`` (that kind's
+    items), ``text`` (them joined "A, B and C"), ``first`` (the one item a message names),
+    ``phrase`` (that item set in a sentence: "the Rhode Island Library Association"),
+    ``count``, and ``verb`` / ``gerund`` ("read"/"reading", "heard"/"hearing", "saw"/"seeing",
+    "watched"/"watching", or "came across"/"coming across") for writing and web finds.
     """
     r = answers.research
-    connections = _phrases(r.shared_connections)
-    groups = _phrases(r.groups)
-    writing = _phrases(r.public_activity)
-    web = phrase(r.web_search)
-    if connections:
-        return {"kind": "connection", "items": connections, "text": join_human(connections)}
-    if groups:
-        return {"kind": "group", "items": groups, "text": join_human(groups)}
-    if writing:
-        return {"kind": "writing", "items": writing, "text": join_human(writing)}
-    if web:
-        return {"kind": "web", "items": [web], "text": web}
-    return {"kind": "", "items": [], "text": ""}
+    kinds = (
+        ("connection", _phrases(r.shared_connections)),
+        ("group", _phrases(r.groups)),
+        ("writing", _phrases(r.public_activity)),
+        ("web", _phrases([r.web_search])),
+    )
+    for kind, items in kinds:
+        if items:
+            first = items[0]
+            verb, gerund = hook_verb(first) if kind in ("writing", "web") else ("", "")
+            if kind == "web" and verb == "heard":  # found online: heard is more than they know
+                verb, gerund = NEUTRAL_VERB
+            return {
+                "kind": kind,
+                "items": items,
+                "text": join_human(items),
+                "first": first,
+                "phrase": name_in_sentence(first) if kind == "group" else first,
+                "count": len(items),
+                "verb": verb,
+                "gerund": gerund,
+            }
+    return {
+        "kind": "",
+        "items": [],
+        "text": "",
+        "first": "",
+        "phrase": "",
+        "count": 0,
+        "verb": "",
+        "gerund": "",
+    }
 
 
 def message_context(answers: Answers) -> dict[str, Any]:
@@ -276,18 +312,21 @@ def message_context(answers: Answers) -> dict[str, Any]:
     hook = strongest_hook(answers)
     writing = _phrases(answers.research.public_activity)
     distance = answers.job.distance
+    organization = " ".join(answers.contact.organization.split()).rstrip(" ,;:")
     return {
         **data,
         **worked_out,
-        "organization": answers.contact.organization.strip() or "your organisation",
+        "organization": organization or "your organisation",
+        "organization_in_text": name_in_sentence(organization) or "your organisation",
+        "title_as": with_article(phrase(answers.contact.title)),
         "hook": hook,
         "also_read": join_human(writing) if hook["kind"] in ("connection", "group") else "",
         "far": answers.job.is_far,
-        "distance_text": (
-            f"{format_distance(distance)} {answers.job.unit}" if distance is not None else ""
-        ),
+        "distance_text": distance_words(distance, answers.job.unit).removeprefix("about "),
         "minutes": answers.goal.ask_minutes,
+        "minutes_adjective": minutes_adjective(answers.goal.ask_minutes),
         "learn": phrase(answers.goal.learn),
+        "learned": learned_phrase(answers.goal.learned),
     }
 
 
@@ -534,6 +573,8 @@ class Renderer:
             if spec.has_subject:
                 raw = self._render_one(f"{spec.name}.subject.txt.j2", context)
                 subject = " ".join(raw.split())
+                if spec.subject_cap is not None:
+                    subject = cap_words(subject, spec.subject_cap)
         finally:
             self.last_problems = tuple(self._problems)
         return Rendered(spec.name, subject, body, self.last_problems)

@@ -60,28 +60,33 @@ def with_article(title: str) -> str:
 
 # --- "the" before names -----------------------------------------------------------------------
 
-_HEAD_NOUNS = frozenset(
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_HEAD_NOUNS = _word_set(
     """academy agency archive archives association authority bank board borough bureau centre
     center church city college commission committee council county court department diocese
     embassy federation foundation gallery government hospital house institute institution
     library libraries ministry museum office port province republic school service society
-    state trust university""".split()
+    state trust university"""
 )
 """Nouns that make "X of Y" / "X for Y" a name taking "the": "the University of Leeds", "the
 Port of Rotterdam Authority", "the Centre for Research Libraries"."""
 
-_COLLECTIVE_ENDINGS = frozenset(
+_COLLECTIVE_ENDINGS = _word_set(
     """academy agency alliance archive archives association authority board caucus centre
     center circle coalition collection collective commission committee community consortium
     council federation forum foundation gallery guild institute institution league museum
-    network observatory partnership roundtable section service society trust union""".split()
+    network observatory partnership roundtable section service society trust union"""
 )
 """Last words that make a name take "the": "the Rhode Island Library Association", "the Getty
 Research Institute", "the New Members Round Table"."""
 
-_THE_ADJECTIVES = frozenset(
+_THE_ADJECTIVES = _word_set(
     """american australian british canadian central dutch english european federal french
-    german imperial international irish national royal scottish united welsh""".split()
+    german imperial international irish national royal scottish united welsh"""
 )
 """First words that make a name take "the": "the British Library", "the National Archives"."""
 

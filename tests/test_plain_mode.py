@@ -103,9 +103,12 @@ def test_labels_help_and_steps_come_from_questions_py(tmp_path: Path) -> None:
         question = QUESTIONS[key]
         assert question.label in out
         assert question.help in out
-    # every question, in the declared order
-    positions = [out.index(f"\n{q.label}") for step in FORM_STEPS for q in step.questions]
+    # every question asked for the message, in the declared order; what was learned is for
+    # the thank-you only
+    asked = [q for step in FORM_STEPS for q in step.questions if q.asked_for("message")]
+    positions = [out.index(f"\n{q.label}") for q in asked]
     assert positions == sorted(positions)
+    assert QUESTIONS["goal.learned"].label not in out
     for label, _ in QUESTIONS["contact.honorific"].choices:
         assert label in out
     assert all(f": {step.title}" in out for step in FORM_STEPS)
@@ -177,7 +180,7 @@ def test_answers_file_prefills_the_defaults(tmp_path: Path) -> None:
     )
     # Enter everywhere keeps every default (lists: one empty line); then email, which shows the
     # e-mail and asks again (Enter keeps it); then save.
-    keep_all = [""] * sum(len(step.questions) for step in FORM_STEPS)
+    keep_all = [""] * sum(1 for s in FORM_STEPS for q in s.questions if q.asked_for("message"))
     result = run_plain(tmp_path, [*keep_all, "email", "", "y"], "--answers", str(answers))
     assert result.returncode == 0, result.stderr
     assert "Your name [Jordan Lee]" in result.stdout
@@ -233,3 +236,22 @@ def test_plain_mode_never_imports_textual(tmp_path: Path) -> None:
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
     assert "jinja2" in imported
     assert not {m for m in imported if m.split(".")[0] in ("textual", "rich")}
+
+
+def test_thank_you_asks_what_was_learned_and_names_it(tmp_path: Path) -> None:
+    lines = list(FULL_RUN)
+    channel = len(lines) - 2  # the channel prompt
+    learned = "that new staff shadow each desk for a month"
+    lines[channel : channel + 1] = ["thank-you", learned, ""]
+    result = run_plain(tmp_path, lines)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.count(QUESTIONS["goal.learned"].label + ":") == 1  # asked once, for the thank-you
+    assert out.index(QUESTIONS["goal.learned"].label) > out.index("--- Message:")
+    (draft,) = saved_drafts(tmp_path)
+    assert draft["channel"] == "thank-you"
+    assert f"I especially valued learning {learned}" in str(draft["message"])
+    assert draft["subject"] == "Thank you for our conversation"
+    answers = draft["answers"]
+    assert isinstance(answers, dict)
+    assert answers["goal"]["learned"] == learned

@@ -33,6 +33,7 @@ from outreach_tui.core.questions import (
     Kind,
     Question,
     as_text,
+    channel_questions,
     display_value,
     from_text,
 )
@@ -168,8 +169,9 @@ class Prompter:
 # --- the run -------------------------------------------------------------------------------------
 
 
-def ask_all(prompter: Prompter, answers: Answers) -> Answers:
-    """Every question of every form step, in the wizard's order, starting from `answers`."""
+def ask_all(prompter: Prompter, answers: Answers, channel: str = "message") -> Answers:
+    """Every question of every form step asked for `channel`, in the wizard's order, starting
+    from `answers`."""
     result = answers.copy()
     total = len(FORM_STEPS)
     for number, step in enumerate(FORM_STEPS, start=1):
@@ -177,6 +179,8 @@ def ask_all(prompter: Prompter, answers: Answers) -> Answers:
         prompter.say(f"Step {number} of {total}: {step.title}")
         prompter.say(step.hint)
         for question in step.questions:
+            if not question.asked_for(channel):
+                continue
             if question.key == GREETING_KEY:
                 _say_greeting(prompter, result, suggest=True)
             value = prompter.question(question, get_value(result, question.key))
@@ -202,6 +206,20 @@ def _say_greeting(prompter: Prompter, answers: Answers, suggest: bool) -> None:
     suggestion = suggested_name(c.name, c.honorific)
     if suggestion and not c.greeting_name:
         prompter.say(f"Suggested name in the greeting: {suggestion} (an empty answer keeps it).")
+
+
+def ask_for_channel(prompter: Prompter, answers: Answers, channel: str) -> Answers:
+    """The questions only `channel` asks (what was learned, for the thank-you), when switching
+    to it after the others were answered."""
+    questions = channel_questions(channel)
+    if not questions:
+        return answers
+    result = answers.copy()
+    prompter.say()
+    for question in questions:
+        value = prompter.question(question, get_value(result, question.key))
+        set_value(result, question.key, value)
+    return result
 
 
 def report_lines(report: CoachReport) -> list[str]:
@@ -280,15 +298,16 @@ def run(
     try:
         prompter.say("outreach-tui, plain mode: answer each question and press Enter.")
         prompter.say("An empty answer keeps the default shown in [brackets]. Ctrl-D stops.")
-        answers = ask_all(prompter, answers)
         channels = renderer.channels()
         current = channel if channel in channels else "message"
+        answers = ask_all(prompter, answers, current)
         while True:
             rendered = show(prompter, answers, channels[current], renderer)
             chosen = choose_channel(prompter, channels, current)
             if chosen == current:
                 break
             current = chosen
+            answers = ask_for_channel(prompter, answers, current)
         prompter.say()
         if not prompter.yes_no("Save this draft?", True):
             prompter.say("Not saved.")

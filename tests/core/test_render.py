@@ -162,7 +162,7 @@ def test_hook_shared_connection_first(renderer: Renderer) -> None:
 def test_hook_several_connections_name_one_never_a_list(renderer: Renderer) -> None:
     a = answers(research={"shared_connections": ["Sam Patel", "Rita Gomez", "Lee Chen"]})
     body = renderer.render(a, "message").body
-    assert "Sam Patel is one of several connections we share" in body
+    assert "Sam Patel is one of the connections we share" in body
     assert "Rita Gomez" not in body and "Lee Chen" not in body
 
 

@@ -392,7 +392,8 @@ def answers_to_dict(answers: Answers) -> dict[str, Any]:
             **a.goal.extra,
             "learn": a.goal.learn,
             "ask_minutes": a.goal.ask_minutes,
-            "learned": a.goal.learned,
+            # written once there is something: a first message has nothing learned yet
+            **({"learned": a.goal.learned} if a.goal.learned else {}),
         },
         "premium": a.premium,
         **a.extra,

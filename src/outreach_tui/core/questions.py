@@ -56,6 +56,12 @@ class Question:
     placeholder: str = ""
     max_length: int = 0
     validator: Validator | None = None
+    channels: tuple[str, ...] = ()
+    """Asked only for these channels (e.g. what was learned, for the thank-you); () for all."""
+
+    def asked_for(self, channel: str) -> bool:
+        """Whether the wizard asks this question when writing for `channel`."""
+        return not self.channels or channel in self.channels
 
     def check(self, text: str) -> str | None:
         """Why `text` is not acceptable for this question, or None when it is."""
@@ -95,6 +101,8 @@ def _minutes(text: str) -> str | None:
 
 GREETING_KEY = "contact.greeting_name"
 """The "Name in the greeting" question: empty means the name worked out from the parse."""
+THANK_YOU_CHANNEL = "thank-you"
+"""The channel whose note names what the user learned (the name of core/render.py's channel)."""
 
 HONORIFIC_CHOICES: tuple[tuple[str, str], ...] = (
     *((h, h) for h in HONORIFICS),
@@ -256,6 +264,16 @@ STEPS: tuple[Step, ...] = (
                 max_length=20,
                 validator=_minutes,
             ),
+            Question(
+                "goal.learned",
+                "What did you learn from the conversation?",
+                "Optional, for the thank-you: one specific thing they told you, e.g. 'that new "
+                "staff shadow each desk for a month'. Left empty, the note thanks them without "
+                "naming it.",
+                placeholder="e.g. how the weeding rota works",
+                max_length=200,
+                channels=(THANK_YOU_CHANNEL,),
+            ),
         ),
     ),
     Step("review", "Review", "Check every answer once: click or press Enter on one to change it."),
@@ -331,6 +349,11 @@ def display_answer(question: Question, answers: Answers) -> str:
         return "(empty)"
     line = greeting_line(c.name, c.honorific, c.greeting_name)
     return f"{line} ({'yours' if c.greeting_name else 'suggested'})"
+
+
+def channel_questions(channel: str) -> list[Question]:
+    """The questions asked only for `channel` (none for most channels), in wizard order."""
+    return [q for q in QUESTIONS.values() if q.channels and channel in q.channels]
 
 
 def missing_required(answers: Answers) -> list[Question]:

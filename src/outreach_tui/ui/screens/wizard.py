@@ -31,7 +31,14 @@ from outreach_tui.core.answers import Answers, get_value, set_value
 from outreach_tui.core.autosave import Autosave, WorkState
 from outreach_tui.core.fsutil import WriteError
 from outreach_tui.core.paths import short_path
-from outreach_tui.core.questions import STEP_OF, STEPS, Step, missing_required, step_index
+from outreach_tui.core.questions import (
+    STEP_OF,
+    STEPS,
+    Step,
+    channel_questions,
+    missing_required,
+    step_index,
+)
 from outreach_tui.core.render import (
     Channel,
     Rendered,
@@ -196,7 +203,9 @@ class WizardScreen(Screen[None]):
 
             switcher = self.query_one("#steps", ContentSwitcher)
             widgets: list[Widget] = [
-                StepForm(step, self.answers, self.set_answer) for step in STEPS if step.questions
+                StepForm(step, self.answers, self.set_answer, self.channel)
+                for step in STEPS
+                if step.questions
             ]
             widgets += [ReviewStep(), MessageEditor(self.channel, self.renderer.channels())]
             for widget in widgets:  # one at a time, so paints and keys get through between
@@ -273,7 +282,13 @@ class WizardScreen(Screen[None]):
             )
         if self._resume_step:
             start = self._resume_step
-        elif self.based_on is not None:  # a follow-up or thank-you: straight to its text
+        elif self.based_on is not None and channel_questions(self.channel):
+            # a thank-you: first what was learned, then its text
+            await self.ensure_steps()
+            key = channel_questions(self.channel)[0].key
+            self.go_to(step_index(STEP_OF[key].key) + 1, focus_key=key)
+            return
+        elif self.based_on is not None:  # a follow-up: straight to its text
             start = step_index("preview") + 1
         elif self.draft is not None:
             start = step_index("review") + 1
@@ -324,7 +339,7 @@ class WizardScreen(Screen[None]):
             self._show("#preview", not editing)
             self._show("#coach-scroll", editing)
         if step is not None and step.key == "review":
-            self.query_one(ReviewStep).show(self.answers, self._report())
+            self.query_one(ReviewStep).show(self.answers, self._report(), self.channel)
         if step is not None and step.key == "preview":
             self._load_editor()
         self.refresh_preview()
@@ -578,8 +593,12 @@ class WizardScreen(Screen[None]):
 
     @on(ChannelChosen)
     def _channel_chosen(self, event: ChannelChosen) -> None:
+        from outreach_tui.ui.widgets.step_form import StepForm
+
         self.channel = event.channel
         self._changed()
+        for form in self.query(StepForm):
+            form.show_for_channel(self.channel)
         if self.edited is not None:
             self.notify(
                 "Your edited text is kept. Reset to template to write it for this channel.",

@@ -53,7 +53,7 @@ class ReviewStep(Vertical):
         yield Static("", id="review-score")
         yield OptionList(id="review-list", markup=False)
 
-    def show(self, answers: Answers, report: CoachReport) -> None:
+    def show(self, answers: Answers, report: CoachReport, channel: str = "message") -> None:
         """Rebuild the list from the answers; the coach's score above it."""
         score = self.query_one("#review-score", Static)
         score.update(score_summary(report))
@@ -61,6 +61,8 @@ class ReviewStep(Vertical):
         for step in FORM_STEPS:
             options.append(Option(Text(step.title, style="bold underline"), disabled=True))
             for q in step.questions:
+                if not q.asked_for(channel):
+                    continue
                 value = get_value(answers, q.key)
                 problem = q.check(as_text(q, value))
                 options.append(

@@ -155,11 +155,13 @@ class StepForm(VerticalScroll):
         step: Step,
         answers: Answers,
         on_change: Callable[[str, Any], None] | None = None,
+        channel: str = "message",
     ) -> None:
         super().__init__(id=f"step-{step.key}", classes="step-form")
         self.step = step
         self._answers = answers
         self._on_change = on_change
+        self._channel = channel
         self.can_focus = False
 
     def compose(self) -> ComposeResult:
@@ -172,7 +174,9 @@ class StepForm(VerticalScroll):
         if notice is not None:
             yield notice
         for question in self.step.questions:
-            yield Field(question, get_value(self._answers, question.key))
+            field = Field(question, get_value(self._answers, question.key))
+            field.display = question.asked_for(self._channel)
+            yield field
             if question.key == GREETING_AFTER:
                 yield Vertical(
                     Static("", id="greeting-line"),
@@ -208,6 +212,14 @@ class StepForm(VerticalScroll):
 
     def fields(self) -> list[Field]:
         return list(self.query(Field))
+
+    def show_for_channel(self, channel: str) -> None:
+        """Show the questions asked for `channel` and hide those asked only for others."""
+        self._channel = channel
+        for field in self.fields():
+            shown = field.question.asked_for(channel)
+            if field.display != shown:
+                field.display = shown
 
     def field_for(self, key: str) -> Field:
         return self.query_one(f"#field-{field_id(key)[2:]}", Field)

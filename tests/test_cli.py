@@ -150,7 +150,7 @@ def test_render_json_message(cli: Any, tmp_path: Path) -> None:
     assert result.err == ""
     lines = result.out.splitlines()
     assert lines[0].startswith("Subject: ")
-    assert "Westerly Public Library" in lines[0]
+    assert "a connection we share: Sam Patel" in lines[0]
     assert lines[1] == ""
     assert lines[2] == "Dear Ms. Morgan,"
     assert "Sam Patel" in result.out
@@ -169,7 +169,7 @@ def test_render_toml(cli: Any, tmp_path: Path) -> None:
     assert "Dear Dr. Morgan," in result.out
     assert "New Members Round Table" in result.out
     assert "160 km" in result.out
-    assert "20 minute" in result.out
+    assert "a 20-minute call" in result.out
 
 
 def test_render_connection_note(cli: Any, tmp_path: Path) -> None:
@@ -181,6 +181,64 @@ def test_render_connection_note(cli: Any, tmp_path: Path) -> None:
     assert note.startswith("Dear Ms. Morgan,")
     assert "Sam Patel" in note
     assert len(note) <= 200
+    assert result.err == ""
+
+
+LONG_ORG = "Consolidated Regional Library Cooperative of Northern and Central Massachusetts"
+
+
+@pytest.mark.parametrize("command", ["render", "check"])
+def test_connection_note_is_shortened_to_fit_like_the_wizard(
+    cli: Any, tmp_path: Path, command: str
+) -> None:
+    data = deepcopy(ANSWERS)
+    data["contact"]["organization"] = LONG_ORG
+    data["sender"]["name"] = "Jordan Alexandra Lee-Whitfield"
+    path = write_json(tmp_path / "alex.json", data)
+    rendered = cli("render", str(path), "--channel", "connection-note")
+    assert rendered.code == 0, rendered.err
+    note = rendered.out.rstrip("\n")
+    assert len(note) <= 200, note
+    assert "Sam Patel" in note  # the hook is kept
+    assert rendered.err == ""
+    if command == "check":
+        checked = cli("check", str(path), "--channel", "connection-note", "--json")
+        assert checked.code == 0, checked.err
+        assert json.loads(checked.out)["length"]["chars"] == len(note)
+
+
+@pytest.mark.parametrize("premium", [False, True])
+def test_connection_note_that_cannot_fit_says_why_in_one_line(
+    cli: Any, tmp_path: Path, premium: bool
+) -> None:
+    group = "Guild of " + "Very " * 50 + "Long Names"
+    data = deepcopy(ANSWERS)
+    data["research"] = {"groups": [group]}
+    data["premium"] = premium
+    path = write_json(tmp_path / "alex.json", data)
+    for command in ("render", "check"):
+        result = cli(command, str(path), "--channel", "connection-note")
+        assert result.code == 0, result.err
+        assert "Traceback" not in result.err
+        lines = result.err.splitlines()
+        assert len(lines) == 1, result.err
+        limit = "300" if premium else "200"
+        assert lines[0].startswith("outreach-tui: warning: the connection note is ")
+        assert f"over the {limit}" in lines[0]
+        assert "the group hook alone is" in lines[0]
+    note = cli("render", str(path), "--channel", "connection-note").out
+    assert group in note  # the hook is never cut, the user decides
+
+
+def test_connection_note_with_a_web_search_hook_keeps_it(cli: Any, tmp_path: Path) -> None:
+    data = deepcopy(ANSWERS)
+    data["research"] = {"web_search": "your interview in Library Journal"}
+    path = write_json(tmp_path / "alex.json", data)
+    for channel in ("connection-note", "follow-up"):
+        result = cli("render", str(path), "--channel", channel)
+        assert result.code == 0, result.err
+        assert "your interview in Library Journal" in result.out, channel
+        assert ("I read" if channel == "connection-note" else "after reading") in result.out
 
 
 def test_render_relative_path_and_flags_before_command(cli: Any, tmp_path: Path) -> None:

@@ -173,6 +173,7 @@ def _message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str |
             raise UserError(f"{path}: {exc}") from None
         answers = draft.answers
         if args.channel is None or args.channel == draft.channel:
+            _warn_if_over(renderer, answers, draft.channel, draft.message)
             return renderer, answers, draft.channel, draft.subject, draft.message
     else:
         try:
@@ -750,11 +751,40 @@ def _default_channel(renderer: Renderer) -> str:
 
 
 def _render(renderer: Renderer, answers: Answers, channel: str) -> Rendered:
-    """Render, reporting on stderr a user template that failed (the built-in one was used)."""
+    """Render, reporting on stderr a user template that failed (the built-in one was used).
+
+    The connection note is the one that fits the account's limit, shortened as the wizard's
+    "Shorten to fit" does; when even its shortest form is too long, stderr says why.
+    """
+    from outreach_tui.core.render import NOTE_CHANNEL, Rendered, note_too_long, short_note
+
+    if channel == NOTE_CHANNEL:
+        rendered = short_note(answers, renderer)
+        problems = renderer.last_problems
+        if problems:
+            _warn(Rendered(channel, None, "", problems).warning)
+        reason = note_too_long(answers, rendered)
+        if reason:
+            _warn(reason)
+        return rendered
     rendered = renderer.render(answers, channel)
     if rendered.warning:
         _warn(rendered.warning)
     return rendered
+
+
+def _warn_if_over(renderer: Renderer, answers: Answers, channel: str, body: str) -> None:
+    """A saved text over its channel's hard limit: one line on stderr (the text is the user's,
+    printed as saved)."""
+    from outreach_tui.core.render import RenderError
+
+    try:
+        spec = renderer.channel(channel)
+    except RenderError:
+        return
+    limit = spec.limit_for(answers.premium)
+    if spec.hard_body_limit and len(body) > limit:
+        _warn(f"the saved {spec.title.lower()} is {len(body)} characters, over its {limit} limit")
 
 
 TEMPLATES_EPILOG = """\

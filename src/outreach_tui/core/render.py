@@ -690,6 +690,31 @@ def short_note(answers: Answers, renderer: Renderer) -> Rendered:
     return best
 
 
+def note_too_long(answers: Answers, note: Rendered) -> str | None:
+    """Why a connection note (as `short_note` gives it) does not fit, in one line; None when it
+    fits. Names the limit, the account, and the longest answer it holds."""
+    limit = get_channel(NOTE_CHANNEL).limit_for(answers.premium)
+    if len(note.body) <= limit:
+        return None
+    account = "a Premium account" if answers.premium else "a free account (300 with Premium)"
+    reason = (
+        f"the connection note is {len(note.body)} characters even at its shortest, over the "
+        f"{limit} {account} allows"
+    )
+    hook = strongest_hook(answers)
+    longest = max(
+        [
+            (hook["first"], f"the {hook['kind']} hook"),
+            (answers.contact.organization, "the organisation"),
+            (answers.contact.name, "their name"),
+        ],
+        key=lambda pair: len(pair[0]),
+    )
+    if len(longest[0]) > limit // 3:
+        reason += f": {longest[1]} alone is {len(longest[0])} characters; shorten it"
+    return reason
+
+
 def fits(rendered: Rendered, premium: bool) -> bool:
     """True when a rendered text is within its channel's hard limits (warnings still fit)."""
     spec = get_channel(rendered.channel)

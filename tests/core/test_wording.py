@@ -271,13 +271,17 @@ EDITED_NOTE = (
 
 
 def test_tighten_stops_as_soon_as_it_fits() -> None:
-    assert tighten("Short and sweet.", 200) == "Short and sweet."
+    assert tighten("Short and sweet.", 200).text == "Short and sweet."
+    assert tighten("Short and sweet.", 200).changes == ()
     squeezed = tighten("Hello,\n\n\nthere   you are.", 24)
-    assert squeezed == "Hello, there you are."
+    assert squeezed.text == "Hello, there you are."
+    assert squeezed.changes == ("blank lines and extra spaces squeezed",)
 
 
 def test_tighten_drops_the_sign_off_then_contracts() -> None:
-    out = tighten(EDITED_NOTE, 200)
+    result = tighten(EDITED_NOTE, 200)
+    out = result.text
+    assert "the sign-off dropped" in result.changes
     assert len(out) <= 200
     assert "Best regards" not in out
     assert out.startswith("Dear Ms. Okafor,")
@@ -287,6 +291,6 @@ def test_tighten_drops_the_sign_off_then_contracts() -> None:
 
 def test_tighten_never_cuts_the_users_own_words() -> None:
     long = "Dear Alex, " + "I really liked the way your archive describes its zines. " * 6
-    out = tighten(long, 200)
+    out = tighten(long, 200).text
     assert len(out) > 200
     assert out.count("zines") == 6

@@ -130,7 +130,8 @@ async def test_fill_every_step_then_save_writes_the_draft(
     assert saved["id"] == files[0].stem
     assert files[0].stem.startswith("alex-morgan-")
     assert "Dear Dr. Morgan," in saved["message"]
-    assert "Samir Patel and Ruth Okafor" in saved["message"]
+    assert "Samir Patel is one of the connections we share" in saved["message"]
+    assert "Ruth Okafor" not in saved["message"]  # one hook, never a list
     assert "250 miles" in saved["message"]
     assert saved["subject"]
     assert files[1].read_text().strip() == saved["message"].strip()

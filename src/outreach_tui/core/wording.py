@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 # --- a / an -----------------------------------------------------------------------------------
@@ -279,20 +280,37 @@ _COURTESIES: tuple[tuple[str, str], ...] = (
 )
 
 
-def tighten(text: str, limit: int) -> str:
+@dataclass(frozen=True)
+class Tightened:
+    """The user's text after `tighten`, and what was done to it, in words."""
+
+    text: str
+    changes: tuple[str, ...]
+    """e.g. ("blank lines and extra spaces squeezed", "the sign-off dropped"); () if none."""
+
+
+def tighten(text: str, limit: int) -> Tightened:
     """The user's own text made shorter, step by step, stopping as soon as it fits `limit`
     characters: blank lines and runs of spaces squeezed, then the sign-off and signature
     dropped, then contractions ("I would" -> "I'd") and stock courtesies ("Thank you for your
     time.") removed. Nothing else the user wrote is cut, so the result may still be over the
     limit: callers compare lengths.
     """
-    steps = (_squeeze, _drop_sign_off, _contract)
+    steps = (
+        (_squeeze, "blank lines and extra spaces squeezed"),
+        (_drop_sign_off, "the sign-off dropped"),
+        (_contract, "shorter forms used (I'd, I'm, min)"),
+    )
     current = text.strip()
-    for step in steps:
+    changes: list[str] = []
+    for step, change in steps:
         if len(current) <= limit:
-            return current
-        current = step(current)
-    return current
+            break
+        shorter = step(current)
+        if shorter != current:
+            changes.append(change)
+        current = shorter
+    return Tightened(current, tuple(changes))
 
 
 def _squeeze(text: str) -> str:

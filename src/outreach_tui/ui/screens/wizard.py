@@ -600,31 +600,111 @@ class WizardScreen(Screen[None]):
         for form in self.query(StepForm):
             form.show_for_channel(self.channel)
         if self.edited is not None:
+            length, limit = len(self.edited[1]), self.limit()
+            over = (
+                f" It is {length:,} characters; this channel allows {limit:,}: Shorten to fit "
+                "tightens your own text."
+                if self.spec().hard_body_limit and length > limit
+                else ""
+            )
             self.notify(
-                "Your edited text is kept. Reset to template to write it for this channel.",
+                f"Your edited text is kept.{over} Reset to template writes it afresh for this "
+                "channel.",
                 title="Channel changed",
             )
         self._load_editor()
 
     @on(TextEdited)
     def _text_edited(self, event: TextEdited) -> None:
-        self.edited = (event.subject, event.body)
+        # On a channel without a subject the (hidden) subject field is empty: the subject the
+        # user edited for another channel is kept for when they switch back.
+        has_subject = self.spec().has_subject
+        kept = event.subject
+        if not has_subject and self.edited is not None:
+            kept = self.edited[0]
+        self.edited = (kept, event.body)
         self._changed()
-        subject = event.subject if self.spec().has_subject else None
-        self._update_coach(subject, event.body)
+        self._update_coach(event.subject if has_subject else None, event.body)
 
     @on(ShortenRequested)
     def _shorten(self) -> None:
-        try:
-            short = short_note(self.answers, self.renderer)
-        except RenderError as exc:
-            self.notify(str(exc), title="Cannot shorten", severity="error")
+        """Shorten the note: the user's own text when they edited it (asking before it is ever
+        replaced), else the note written from the answers, tightened until it fits."""
+        if self.edited is not None:
+            self._shorten_own_text(*self.edited)
+            return
+        short = self._short_note()
+        if short is None:
             return
         self.edited = ("", short.body)
         self._changed()
         self._load_editor()
         verdict = "now fits" if len(short.body) <= self.limit() else "is as short as it gets"
         self.notify(f"The note {verdict}; the hook is kept.", title="Shortened")
+
+    def _short_note(self) -> Rendered | None:
+        try:
+            return short_note(self.answers, self.renderer)
+        except RenderError as exc:
+            self.notify(str(exc), title="Cannot shorten", severity="error", markup=False)
+            return None
+
+    def _shorten_own_text(self, subject: str, body: str) -> None:
+        from outreach_tui.core.wording import tighten
+
+        limit = self.limit()
+        tightened = tighten(body, limit)
+        if len(tightened.text) <= limit:
+            self._use_own_text(subject, tightened.text)
+            done = "; ".join(tightened.changes) or "nothing needed changing"
+            self.notify(
+                f"Your own text now fits ({len(tightened.text):,} / {limit:,}): {done}.",
+                title="Shortened",
+                markup=False,
+            )
+            return
+        short = self._short_note()
+        if short is None:
+            return
+        from outreach_tui.ui.screens.modals import ChoiceModal
+
+        question = ChoiceModal(
+            "Your note is still too long",
+            f"Tightened, your own note is {len(tightened.text):,} characters; the limit is "
+            f"{limit:,}. Nothing you wrote was cut.\n"
+            f"Use the note written from your answers instead ({len(short.body):,} characters, "
+            "it replaces your text), or keep your text, tightened, and cut it yourself?",
+            [
+                ("answers", "Use the short note", "primary"),
+                ("mine", "Keep mine, tightened", "default"),
+                ("cancel", "Cancel", "default"),
+            ],
+        )
+
+        def chosen(choice: str | None) -> None:
+            if choice == "answers":
+                self._use_own_text("", short.body)
+                self.notify(
+                    "Your edited text was replaced by the short note from your answers.",
+                    title="Shortened",
+                )
+            elif choice == "mine":
+                self._use_own_text(subject, tightened.text)
+                self.notify(
+                    f"Your text is kept, tightened to {len(tightened.text):,} characters: "
+                    f"{len(tightened.text) - limit:,} still to cut.",
+                    title="Kept",
+                    markup=False,
+                )
+            else:
+                self.notify("Your text is unchanged.", title="Not shortened")
+
+        self.app.push_screen(question, callback=chosen)
+
+    def _use_own_text(self, subject: str, body: str) -> None:
+        self.edited = (subject, body)
+        self._changed()
+        self._load_editor()
 
     @on(ResetRequested)
     def _reset(self) -> None:

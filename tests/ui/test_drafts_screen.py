@@ -223,6 +223,9 @@ async def test_thank_you_key_on_an_interview_held(app: OutreachApp) -> None:
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen) and app.screen.channel == "thank-you"
+        # it opens on what was learned, the one thing the thank-you needs from you
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "q-goal-learned"
 
 
 async def test_damaged_file_is_listed_and_left_alone(app: OutreachApp, data_dir: Path) -> None:

@@ -478,3 +478,45 @@ def test_environment_not_built_before_first_render() -> None:
     assert renderer._env is None
     renderer.render(answers(), "connection-note")
     assert renderer._env is not None
+
+
+# --- personal life is never a hook ----------------------------------------------------------
+
+PERSONAL_RESEARCH: dict[str, Any] = {
+    "shared_connections": [],
+    "groups": ["Parents of Twins Facebook group", "Family Literacy Network"],
+    "public_activity": ["photos of their dog on Instagram", "your post on story time"],
+    "web_search": "their house, seen on a property site",
+}
+
+
+@pytest.mark.parametrize("channel", [*CHANNELS, "connection-note-short"])
+def test_personal_research_is_never_a_hook_nor_written(renderer: Renderer, channel: str) -> None:
+    a = answers(contact={"title": "Children's Librarian"}, research=PERSONAL_RESEARCH)
+    if channel == "connection-note-short":
+        flags = {"with_name": False, "with_org": False, "with_minutes": True, "with_sign": False}
+        text = renderer.render_template("connection-note-short.txt.j2", a, flags)
+    else:
+        text = renderer.render(a, channel).as_text()
+    for personal in ("Twins", "Instagram", "dog", "house", "property"):
+        assert personal not in text, (channel, text)
+    if channel != "thank-you":
+        # the professional group, innocent despite its "Family", is the hook
+        assert "the Family Literacy Network" in text
+
+
+def test_personal_items_are_skipped_down_to_the_next_kind(renderer: Renderer) -> None:
+    a = answers(
+        research={
+            **NO_RESEARCH,
+            "public_activity": ["her wedding photos", "your talk on zines"],
+            "web_search": "",
+        }
+    )
+    body = renderer.render(a, "message").body
+    assert "I heard your talk on zines" in body
+    assert "wedding" not in body
+    only_personal = answers(research={**NO_RESEARCH, "public_activity": ["pictures of their kids"]})
+    body = renderer.render(only_personal, "message").body
+    assert "kids" not in body
+    assert "I found your profile while reading about Westerly Public Library" in body

@@ -255,8 +255,24 @@ def _phrases(items: Sequence[str]) -> list[str]:
     return [p for p in (phrase(i) for i in items) if p]
 
 
+def _professional(items: Sequence[str], answers: Answers, *, with_groups: bool) -> list[str]:
+    """The items as phrases, leaving out any about the person's private life (core/personal.py):
+    such an item is never a hook and never written into a message. The contact's name, title
+    and organisation, the shared connections' names and (for items other than groups
+    themselves) the groups are professional names, masked before looking."""
+    from outreach_tui.core.personal import is_personal
+
+    c = answers.contact
+    innocent = [c.name, c.title, c.organization, *answers.research.shared_connections]
+    if with_groups:
+        innocent += answers.research.groups
+    innocent = [i for i in innocent if i.strip()]
+    return [p for p in _phrases(items) if not is_personal(p, innocent)]
+
+
 def strongest_hook(answers: Answers) -> dict[str, Any]:
-    """The honest reason this person was chosen: one kind, the strongest there is.
+    """The honest reason this person was chosen: one kind, the strongest there is, never an
+    item about their private life.
 
     Shared connection, then group in common, then public writing, then a web search find.
     Returns ``kind`` ("connection", "group", "writing", "web" or ""), ``items`` (that kind's
@@ -267,10 +283,10 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
     """
     r = answers.research
     kinds = (
-        ("connection", _phrases(r.shared_connections)),
-        ("group", _phrases(r.groups)),
-        ("writing", _phrases(r.public_activity)),
-        ("web", _phrases([r.web_search])),
+        ("connection", _professional(r.shared_connections, answers, with_groups=True)),
+        ("group", _professional(r.groups, answers, with_groups=False)),
+        ("writing", _professional(r.public_activity, answers, with_groups=True)),
+        ("web", _professional([r.web_search], answers, with_groups=True)),
     )
     for kind, items in kinds:
         if items:
@@ -310,7 +326,7 @@ def message_context(answers: Answers) -> dict[str, Any]:
     data["sender"]["location"] = phrase(answers.sender.location)
     data["contact"]["title"] = phrase(answers.contact.title)
     hook = strongest_hook(answers)
-    writing = _phrases(answers.research.public_activity)
+    writing = _professional(answers.research.public_activity, answers, with_groups=True)
     distance = answers.job.distance
     organization = " ".join(answers.contact.organization.split()).rstrip(" ,;:")
     return {

@@ -223,3 +223,71 @@ def test_fitting_channels(renderer: Renderer) -> None:
     # the subjects name the group but are cut to a sensible length, so they fit
     assert result["message"] is True
     assert result["email"] is True
+
+
+# --- subjects -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("research", "organization", "email_subject", "message_subject"),
+    [
+        (
+            {"shared_connections": ["Samir Patel", "Ruth Okafor"]},
+            "Westerly Public Library",
+            "A few questions (a connection we share: Samir Patel)",
+            "A few questions about your work (a connection we share: Samir Patel)",
+        ),
+        (
+            {"groups": ["Archives and Records Association"]},
+            "Westerly Public Library",
+            "Archives and Records Association: a few questions",
+            "A few questions from a fellow member of the Archives and Records Association",
+        ),
+        (
+            {"groups": ["Code4Lib"]},
+            "Westerly Public Library",
+            "Questions from a fellow member of Code4Lib",
+            "A few questions from a fellow member of Code4Lib",
+        ),
+        (
+            {"public_activity": ["your post on weeding"]},
+            "Massachusetts Institute of Technology",
+            "A few questions about your work",
+            "A few questions about your work at the Massachusetts Institute of Technology",
+        ),
+        (
+            {},
+            "Rijksmuseum",
+            "A few questions about your work at Rijksmuseum",
+            "A few questions about your work at Rijksmuseum",
+        ),
+    ],
+)
+def test_subjects_name_the_hook_whole_or_not_at_all(
+    renderer: Renderer,
+    research: dict[str, list[str]],
+    organization: str,
+    email_subject: str,
+    message_subject: str,
+) -> None:
+    data = copy.deepcopy(WARM)
+    data["research"] = research
+    data["contact"]["organization"] = organization
+    a = answers_from_dict(data)
+    email = renderer.render(a, "email").subject
+    message = renderer.render(a, "message").subject
+    assert email == email_subject
+    assert message == message_subject
+    assert email is not None and len(email) <= 60
+    assert message is not None and len(message) <= 80
+    for subject in (email, message):
+        assert "we both know" not in subject.lower()
+
+
+def test_an_overlong_hook_is_cut_at_a_word_never_mid_word(renderer: Renderer) -> None:
+    group = "International Federation of Library Associations and Institutions Section"
+    a = answers(WARM, research__shared_connections=[], research__groups=[group])
+    subject = renderer.render(a, "email").subject
+    assert subject is not None and len(subject) <= 60
+    assert subject.endswith("…")
+    assert f"{subject[:-1]} " in f"{group}: a few questions "

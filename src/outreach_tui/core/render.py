@@ -260,14 +260,19 @@ def _professional(items: Sequence[str], answers: Answers, *, with_groups: bool) 
     such an item is never a hook and never written into a message. The contact's name, title
     and organisation, the shared connections' names and (for items other than groups
     themselves) the groups are professional names, masked before looking."""
-    from outreach_tui.core.personal import is_personal
-
     c = answers.contact
     innocent = [c.name, c.title, c.organization, *answers.research.shared_connections]
     if with_groups:
         innocent += answers.research.groups
-    innocent = [i for i in innocent if i.strip()]
-    return [p for p in _phrases(items) if not is_personal(p, innocent)]
+    return list(_not_personal(tuple(_phrases(items)), tuple(i for i in innocent if i.strip())))
+
+
+@functools.lru_cache(maxsize=256)
+def _not_personal(items: tuple[str, ...], innocent: tuple[str, ...]) -> tuple[str, ...]:
+    # Cached: the preview renders on every key, and most keys change neither.
+    from outreach_tui.core.personal import is_personal
+
+    return tuple(p for p in items if not is_personal(p, innocent))
 
 
 def strongest_hook(answers: Answers) -> dict[str, Any]:

@@ -282,7 +282,7 @@ def test_names_reach_the_message_without_decorations() -> None:
     assert "Priyanka Desai" in text and "PhD" not in text
     assert "🌱" not in text and "🌻" not in text and "they/them" not in text
     note = renderer.render(_answers("Lin Wei 🌱", "Ms."), "connection-note").body
-    assert note.endswith("Thank you, Jordan")
+    assert note.endswith("Thanks, Jordan")
 
 
 def test_the_template_names() -> None:

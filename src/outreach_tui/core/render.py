@@ -20,22 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from outreach_tui.core import names
 from outreach_tui.core.answers import (
     Answers,
     answers_to_dict,
 )
-from outreach_tui.core.wording import (
-    NEUTRAL_VERB,
-    cap_words,
-    distance_words,
-    hook_verb,
-    join_human,
-    learned_phrase,
-    minutes_adjective,
-    name_in_sentence,
-    with_article,
-)
+
+# core/names and core/wording are imported where they are used: the first screen is drawn
+# without them (start-up budget, benchmarks/README.md).
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -239,6 +230,8 @@ class Rendered:
 def salutation_name(answers: Answers) -> str:
     """How the person is addressed: "Ms. Morgan", "Alex", or "Alex Morgan"; the user's "Name
     in the greeting" when set. Names are parsed with care: see core/names."""
+    from outreach_tui.core import names
+
     c = answers.contact
     return names.salutation(c.name, c.honorific, c.greeting_name)
 
@@ -286,6 +279,8 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
     ``count``, and ``verb`` / ``gerund`` ("read"/"reading", "heard"/"hearing", "saw"/"seeing",
     "watched"/"watching", or "came across"/"coming across") for writing and web finds.
     """
+    from outreach_tui.core.wording import NEUTRAL_VERB, hook_verb, join_human, name_in_sentence
+
     r = answers.research
     kinds = (
         ("connection", _professional(r.shared_connections, answers, with_groups=True)),
@@ -323,6 +318,16 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
 
 def message_context(answers: Answers) -> dict[str, Any]:
     """Everything a template sees. Documented in the README ("Template variables")."""
+    from outreach_tui.core import names
+    from outreach_tui.core.wording import (
+        distance_words,
+        join_human,
+        learned_phrase,
+        minutes_adjective,
+        name_in_sentence,
+        with_article,
+    )
+
     worked_out = names.message_names(answers)  # salutation, first_name, surname...
     answers = names.answers_for_message(answers)  # no emoji, pronouns, PhD... in any name
     data = answers_to_dict(answers)
@@ -426,6 +431,7 @@ class Renderer:
         from jinja2 import FunctionLoader, StrictUndefined
 
         from outreach_tui.core.sandbox import guarded_environment
+        from outreach_tui.core.wording import join_human
 
         return guarded_environment(
             FunctionLoader(self._load),
@@ -595,6 +601,8 @@ class Renderer:
                 raw = self._render_one(f"{spec.name}.subject.txt.j2", context)
                 subject = " ".join(raw.split())
                 if spec.subject_cap is not None:
+                    from outreach_tui.core.wording import cap_words
+
                     subject = cap_words(subject, spec.subject_cap)
         finally:
             self.last_problems = tuple(self._problems)

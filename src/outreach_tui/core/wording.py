@@ -145,15 +145,15 @@ def minutes_adjective(minutes: str) -> str:
 
 
 def round_distance(value: float) -> int:
-    """A distance rounded the way a person says it: to 5 under 100, to 10 under 1,000, to 50
-    under 5,000 and to 100 above ("612.5" -> 610, "3,512" -> 3,500). Never below 1 for a
-    positive distance.
+    """A distance rounded the way a person says it: to 1 under 20, to 5 under 200, to 10 under
+    1,000, to 50 under 5,000 and to 100 above ("612.5" -> 610, "3,512" -> 3,500): from 100 on,
+    never more than 3% off. Never below 1 for a positive distance.
     """
     if value <= 0:
         return 0
     if value < 20:
         step = 1
-    elif value < 100:
+    elif value < 200:
         step = 5
     elif value < 1000:
         step = 10

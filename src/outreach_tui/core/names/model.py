@@ -247,6 +247,7 @@ def parse_name(text: str) -> PersonName:
     )
 
 
+@functools.lru_cache(maxsize=512)  # the preview cleans every name on every key
 def clean_name(text: str) -> str:
     """A display name fit to write into a message: no emoji, symbols, pronouns, taglines or
     credentials ("Lin Wei 🌱" -> "Lin Wei", "Priyanka Desai, PhD" -> "Priyanka Desai").

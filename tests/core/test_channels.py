@@ -155,7 +155,41 @@ def test_fits() -> None:
 
 def test_short_note_keeps_the_normal_note_when_it_fits(renderer: Renderer) -> None:
     a = answers(WARM)
-    assert short_note(a, renderer) == renderer.render(a, "connection-note")
+    note = short_note(a, renderer)
+    assert note == renderer.render(a, "connection-note")
+    assert "I'm Jordan Lee." in note.body
+    # 200 characters leave no room for the goal here; Premium's 300 do.
+    assert "learn how the library supports new staff" not in note.body
+    a.premium = True
+    note = short_note(a, renderer)
+    assert note == renderer.render(a, "connection-note")
+    assert "I'd most like to learn how the library supports new staff." in note.body
+
+
+def test_short_note_keeps_what_they_want_to_learn_over_the_organisation(
+    renderer: Renderer,
+) -> None:
+    # The profile shows where they work: the organisation goes before the goal does.
+    a = answers(WARM)
+    a.contact.organization = "Westerly Public Library and Regional Archive Centre of Rhode Island"
+    note = short_note(a, renderer).body
+    assert len(note) <= 200
+    assert "learn how the library supports new staff" in note
+    assert "Regional Archive Centre" not in note
+
+
+def test_short_note_puts_back_what_fits_after_a_long_part_is_dropped(
+    renderer: Renderer,
+) -> None:
+    # Only the organisation is too long: the name and signature come back once it is gone.
+    a = answers(WARM)
+    a.goal.learn = ""
+    a.contact.organization = "Westerly Public Library " + "and Regional Archive " * 4
+    note = short_note(a, renderer).body
+    assert len(note) <= 200, note
+    assert "Westerly" not in note
+    assert note.endswith("Thanks, Jordan")
+    assert "I'm Jordan Lee." in note
 
 
 @pytest.mark.parametrize(
@@ -190,8 +224,11 @@ def test_short_note_drops_least_useful_parts_first(renderer: Renderer) -> None:
     note = short_note(a, renderer)
     assert len(note.body) <= 200
     assert "Priya Shah" in note.body
-    assert "Westerly Public Library and Regional Archive Centre" in note.body
+    # The invitation shows the sender and the profile shows the organisation: both go before
+    # what they want to learn does.
     assert "Jordan Alexandra Lee-Whitfield" not in note.body
+    assert "Regional Archive Centre" not in note.body
+    assert "learn how the library supports new staff" in note.body
 
 
 def test_short_note_never_drops_an_overlong_hook(renderer: Renderer) -> None:

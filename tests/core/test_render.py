@@ -494,7 +494,13 @@ PERSONAL_RESEARCH: dict[str, Any] = {
 def test_personal_research_is_never_a_hook_nor_written(renderer: Renderer, channel: str) -> None:
     a = answers(contact={"title": "Children's Librarian"}, research=PERSONAL_RESEARCH)
     if channel == "connection-note-short":
-        flags = {"with_name": False, "with_org": False, "with_minutes": True, "with_sign": False}
+        flags = {
+            "with_name": False,
+            "with_org": False,
+            "with_minutes": True,
+            "with_sign": False,
+            "with_learn": True,
+        }
         text = renderer.render_template("connection-note-short.txt.j2", a, flags)
     else:
         text = renderer.render(a, channel).as_text()

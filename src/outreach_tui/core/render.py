@@ -353,6 +353,7 @@ def message_context(answers: Answers) -> dict[str, Any]:
         "minutes_adjective": minutes_adjective(answers.goal.ask_minutes),
         "learn": phrase(answers.goal.learn),
         "learned": learned_phrase(answers.goal.learned),
+        "note_limit": CHANNELS[NOTE_CHANNEL].limit_for(answers.premium),
     }
 
 
@@ -686,37 +687,48 @@ def builtin_template_names() -> list[str]:
 
 NOTE_CHANNEL = "connection-note"
 SHORT_NOTE_TEMPLATE = "connection-note-short.txt.j2"
-_SHORT_NOTE_STEPS: tuple[dict[str, bool], ...] = (
-    # Optional parts dropped one by one, least useful first. The hook is never dropped.
-    {"with_name": True, "with_org": True, "with_minutes": True, "with_sign": True},
-    {"with_name": False, "with_org": True, "with_minutes": True, "with_sign": True},
-    {"with_name": False, "with_org": True, "with_minutes": True, "with_sign": False},
-    {"with_name": False, "with_org": False, "with_minutes": True, "with_sign": False},
-    {"with_name": False, "with_org": False, "with_minutes": False, "with_sign": False},
-)
+_NOTE_PARTS: tuple[str, ...] = ("with_name", "with_sign", "with_org", "with_learn", "with_minutes")
+"""The short note's optional parts, least useful first: the invitation already shows who sends
+it, so the sender's name and signature go first; the bounded ask (minutes) goes last. The
+greeting, the hook and the ask itself are never dropped."""
 
 
 def short_note(answers: Answers, renderer: Renderer) -> Rendered:
     """The connection note, tightened until it fits the account's limit (200, or 300 Premium).
 
-    Tries the normal note first, then a tighter template dropping optional parts one at a time
-    (the sender's name, the signature, the organisation, the minutes). The greeting, the hook
-    and the ask are always kept, so when even the tightest form is too long (a very long group
-    name, say) the shortest form is returned and the counter shows the overrun.
-    Raises RenderError.
+    Tries the normal note first. When it is too long, renders the short template with optional
+    parts (`_NOTE_PARTS`) dropped one at a time, least useful first, until it fits; then puts
+    back, most useful first, every dropped part that still fits (so a note never loses the
+    sender's name when only the organisation was too long). The greeting, the hook and the ask
+    are always kept, so when even the tightest form is too long (a very long group name, say)
+    the shortest form is returned and the counter shows the overrun. Raises RenderError.
     """
     spec = get_channel(NOTE_CHANNEL)
     limit = spec.limit_for(answers.premium)
     best = renderer.render(answers, NOTE_CHANNEL)
     if len(best.body) <= limit:
         return best
-    for flags in _SHORT_NOTE_STEPS:
-        body = renderer.render_template(SHORT_NOTE_TEMPLATE, answers, dict(flags))
+    flags = dict.fromkeys(_NOTE_PARTS, True)
+
+    def body_for(candidate: dict[str, bool]) -> str:
+        return renderer.render_template(SHORT_NOTE_TEMPLATE, answers, dict(candidate))
+
+    body = body_for(flags)
+    for part in _NOTE_PARTS:
         if len(body) <= limit:
-            return Rendered(NOTE_CHANNEL, None, body)
-        if len(body) < len(best.body):
-            best = Rendered(NOTE_CHANNEL, None, body)
-    return best
+            break
+        flags[part] = False
+        body = body_for(flags)
+    if len(body) > limit:
+        return best if len(best.body) <= len(body) else Rendered(NOTE_CHANNEL, None, body)
+    for part in reversed(_NOTE_PARTS):  # put back what still fits, most useful first
+        if flags[part]:
+            continue
+        trial = body_for({**flags, part: True})
+        if len(trial) <= limit:
+            flags[part] = True
+            body = trial
+    return Rendered(NOTE_CHANNEL, None, body)
 
 
 def note_too_long(answers: Answers, note: Rendered) -> str | None:

@@ -4,28 +4,34 @@ blocker: whether to send is the user's call."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from outreach_tui.core.answers import Answers
-from outreach_tui.core.coach.facts import Facts, addressee, mentioned, quote
+from outreach_tui.core.coach.facts import Facts, addressee, fold, loosely_mentioned, quote, says
 from outreach_tui.core.coach.length import LEVEL_ERROR, LEVEL_OK, LengthStatus
 from outreach_tui.core.coach.lexicon import (
     ASK_MINUTES_RANGE,
     ATTACHMENT,
+    GOAL_EXAMPLE,
+    GOAL_MIN_WORDS,
     GOAL_PHRASE,
+    GOAL_SECOND_QUESTION,
     HALF_HOUR,
     HOURS,
     JOB_ASK,
-    LINK_PHRASE,
+    JOIN_ORGANISATION,
     MAX_QUESTION_MARKS,
     MINUTES,
     NO_GOAL_CHANNELS,
     PLACEHOLDER,
     SUBJECT_PURPOSE,
-    WORD,
+    VAGUE_GOAL_WORDS,
     Gated,
 )
 from outreach_tui.core.coach.report import RuleResult
+from outreach_tui.core.questions import QUESTIONS
 from outreach_tui.core.render import THANK_YOU, Channel
 
 SOURCE_CAREER = "career-centre guidance"
@@ -111,24 +117,28 @@ def _rule_short(spec: Channel, facts: Facts) -> RuleResult:
 
 
 def _rule_connection_early(answers: Answers, facts: Facts) -> RuleResult:
-    r = answers.research
-    early_words = frozenset(WORD.findall(facts.early_l))
-    items = [(i, True) for i in r.shared_connections] + [
-        (i, False) for i in (*r.groups, *r.public_activity, r.web_search)
-    ]
-    linked = any(
-        mentioned(item, facts.early_l, early_words, loose_names=loose) for item, loose in items
-    ) or bool(LINK_PHRASE.search(facts.early_l))
-    if linked:
-        return _result("connection-early", True, "says early how you are linked")
+    """The actual hook (a connection's name, a group, their writing) in the first sentences."""
+    who = addressee(answers)
+    hooks = facts.hooks
+    early = [i for i in facts.said_hooks if says(i.text, i.kind, facts.early_f, facts.early)]
+    if early:
+        return _result(
+            "connection-early", True, f"says early how you are linked: {quote(early[0].text)}"
+        )
+    if not hooks:
+        return _result(
+            "connection-early",
+            False,
+            f"nothing links you to {who} yet: a shared connection, group or their writing",
+        )
     return _result(
         "connection-early",
         False,
-        f"the first two sentences do not say how you are linked to {addressee(answers)}",
+        f"the first two sentences do not name your link to {who}, {quote(hooks[0].text)}",
     )
 
 
-def _rule_one_ask(facts: Facts) -> RuleResult:
+def _rule_one_ask(answers: Answers, facts: Facts) -> RuleResult:
     spans: set[tuple[int, int]] = set()
     for match in MINUTES.finditer(facts.body, facts.body_l):
         low = int(match.group(1))
@@ -154,6 +164,12 @@ def _rule_one_ask(facts: Facts) -> RuleResult:
         return _result(
             "one-ask", False, f"asks for {shown} minutes: {low_ok}-{high_ok} minutes is usual"
         )
+    if GOAL_SECOND_QUESTION.search(answers.goal.learn):
+        return _result(
+            "one-ask",
+            False,
+            "your goal asks more than one thing: keep the one that matters most",
+        )
     questions = facts.body.count("?")
     if questions > MAX_QUESTION_MARKS:
         return _result("one-ask", False, f"{questions} questions: keep to one clear ask")
@@ -165,6 +181,30 @@ def _rule_pattern(rule_id: str, pattern: Gated, text: str, fail: str, ok: str) -
     if match:
         return _result(rule_id, False, fail.format(found=quote(match.group(0))))
     return _result(rule_id, True, ok)
+
+
+@lru_cache(maxsize=64)
+def _joining(organisation: str) -> re.Pattern[str] | None:
+    """ "to work at <organisation>", "hope to join <organisation>"."""
+    name = " ".join(organisation.split())
+    if len(name) < 2:
+        return None
+    return re.compile(JOIN_ORGANISATION + re.escape(name).replace(r"\ ", r"\s+"), re.IGNORECASE)
+
+
+def _rule_no_job_ask(answers: Answers, facts: Facts) -> RuleResult:
+    match = JOB_ASK.search(facts.body, facts.body_l)
+    joining = _joining(answers.contact.organization)
+    if match is None and joining is not None:
+        match = joining.search(facts.body)
+    if match is not None:
+        return _result(
+            "no-job-ask",
+            False,
+            f"{quote(match.group(0))} reads as asking for a job: ask to learn about their "
+            "work, role or field instead",
+        )
+    return _result("no-job-ask", True, "asks to learn, not for a job")
 
 
 def _rule_subject_why(subject: str | None) -> RuleResult:
@@ -189,10 +229,28 @@ def _rule_subject_short(status: LengthStatus) -> RuleResult:
     )
 
 
+def _vague(goal: str) -> bool:
+    words = [w for w in fold(goal).split() if w not in VAGUE_GOAL_WORDS and len(w) >= 3]
+    return len(words) < GOAL_MIN_WORDS
+
+
 def _rule_goal(answers: Answers, facts: Facts) -> RuleResult:
     learn = answers.goal.learn.strip()
+    limit = QUESTIONS["goal.learn"].max_length
+    if learn and limit and len(learn) > limit:
+        return _result(
+            "goal",
+            False,
+            f"your goal is {len(learn):,} characters: keep it under {limit}, one specific thing",
+        )
+    if learn and _vague(learn):
+        return _result(
+            "goal",
+            False,
+            f"your goal, {quote(learn)}, is vague: name one thing, e.g. “{GOAL_EXAMPLE}”",
+        )
     if learn:
-        if mentioned(learn, facts.text_l, facts.words):
+        if loosely_mentioned(learn, facts.text_l, facts.words):
             return _result("goal", True, "says what you want to learn")
         return _result("goal", False, f"your goal, {quote(learn)}, is not in the message")
     if GOAL_PHRASE.search(facts.body):
@@ -220,16 +278,8 @@ def run_rules(
     results = [_rule_short(spec, facts)]
     if asking:
         results.append(_rule_connection_early(answers, facts))
-        results.append(_rule_one_ask(facts))
-    results.append(
-        _rule_pattern(
-            "no-job-ask",
-            JOB_ASK,
-            facts.body,
-            "asks for {found}: ask to learn, not for a job, a referral or a résumé review",
-            "asks to learn, not for a job",
-        )
-    )
+        results.append(_rule_one_ask(answers, facts))
+    results.append(_rule_no_job_ask(answers, facts))
     results.append(
         _rule_pattern(
             "no-placeholders",

@@ -1,24 +1,39 @@
 """The creepiness score, 1 (natural) to 10 (alarming): a base of 5, then points added or removed,
-each given as a `Reason` a user can read, with a suggestion."""
+each given as a `Reason` a user can read, with a suggestion.
+
+Points of contact count only when the message really says them (`facts.says`); a research
+answer about someone's private life never counts, and any personal detail in the message puts
+the score at `PERSONAL_FLOOR` or above, whatever else the message has.
+"""
 
 from __future__ import annotations
 
 from outreach_tui.core.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
-from outreach_tui.core.coach.facts import Facts, addressee, mentioned, quote
+from outreach_tui.core.coach.facts import (
+    CONNECTION,
+    GROUP,
+    WEB,
+    WRITING,
+    Facts,
+    Item,
+    addressee,
+    loosely_mentioned,
+    quote,
+    topics_text,
+)
 from outreach_tui.core.coach.greeting import greeting_reasons
 from outreach_tui.core.coach.lexicon import (
     BASE_SCORE,
     CASUAL_GREETINGS,
     EMOJI,
     EXCLAMATION_RUN,
-    FAMILY,
-    HOME,
+    GOAL_PHRASE,
     LONG_WORDS,
     MAX_SCORE,
     MIN_SCORE,
+    NO_GOAL_CHANNELS,
     NOTICED,
-    PERSONAL_NETWORK,
-    PHOTOS,
+    PERSONAL_FLOOR,
     PROFESSIONAL,
     WEIGHTS,
     WORD,
@@ -27,43 +42,49 @@ from outreach_tui.core.coach.report import Reason
 from outreach_tui.core.names import family_name, first_name
 from outreach_tui.core.render import FOLLOW_UP, THANK_YOU, Channel
 
+_LOWERING: dict[str, str] = {
+    CONNECTION: "shared-connection",
+    GROUP: "group",
+    WRITING: "writing",
+    WEB: "web-search",
+}
+"""Research kind -> reason id."""
+
+
+def _said_text(item: Item) -> str:
+    if item.kind == CONNECTION:
+        return f"you both know {quote(item.text)}, and you say so"
+    if item.kind == GROUP:
+        return f"you are both in {quote(item.text)}, and you say so"
+    if item.kind == WRITING:
+        return f"you mention their public writing, {quote(item.text)}"
+    return f"you mention a professional find from a web search, {quote(item.text)}"
+
+
+def _use_tip(item: Item, who: str) -> str:
+    if item.kind == CONNECTION:
+        return f"You both know {item.text}: say so in your first two sentences."
+    if item.kind == GROUP:
+        return f"You are both in {item.text}: say so in your first two sentences."
+    if item.kind == WRITING:
+        return f"Mention {item.text} early: it shows why you chose {who}."
+    return f"Mention what your search found, {item.text}: it shows why you chose {who}."
+
+
+def _strength(item: Item) -> int:
+    return (CONNECTION, GROUP, WRITING, WEB).index(item.kind)
+
 
 def _contact_reasons(answers: Answers, facts: Facts) -> list[Reason]:
     who = addressee(answers)
-    r = answers.research
-    connections = [i for i in r.shared_connections if i.strip()]
-    groups = [i for i in r.groups if i.strip()]
-    writing = [i for i in r.public_activity if i.strip()]
-    web = r.web_search.strip()
-    said_connections = [
-        i for i in connections if mentioned(i, facts.text_l, facts.words, loose_names=True)
-    ]
-    said_groups = [i for i in groups if mentioned(i, facts.text_l, facts.words)]
-    said_writing = [i for i in writing if mentioned(i, facts.text_l, facts.words)]
-    said_web = bool(web) and mentioned(web, facts.text_l, facts.words)
-
-    lowering: list[tuple[str, str]] = []
-    if said_connections:
-        lowering.append(
-            ("shared-connection", f"you both know {quote(said_connections[0])}, and you say so")
-        )
-    if said_groups:
-        lowering.append(("group", f"you are both in {quote(said_groups[0])}, and you say so"))
-    if said_writing:
-        lowering.append(("writing", f"you mention their public writing, {quote(said_writing[0])}"))
-    if said_web:
-        lowering.append(("web-search", "you mention a professional find from a web search"))
-
+    hooks = facts.hooks
+    said = facts.said_hooks
     reasons: list[Reason] = []
     running = BASE_SCORE
-    cold = not (said_connections or said_groups or said_writing)
-    if cold:
-        if connections:
-            tip = f"You both know {connections[0]}: say so in your first two sentences."
-        elif groups:
-            tip = f"You are both in {groups[0]}: say so in your first two sentences."
-        elif writing:
-            tip = f"Mention {writing[0]} early: it shows why you chose {who}."
+    if not any(i.kind in (CONNECTION, GROUP, WRITING) for i in said):
+        usable = [i for i in hooks if i.kind != WEB]
+        if usable:
+            tip = _use_tip(usable[0], who)
         else:
             tip = (
                 f"Find a genuine link first: a shared connection, or a group {who} posts in "
@@ -78,7 +99,21 @@ def _contact_reasons(answers: Answers, facts: Facts) -> list[Reason]:
             )
         )
         running += WEIGHTS["cold"]
-    for reason_id, text in lowering:
+    elif hooks and _strength(hooks[0]) < min(_strength(i) for i in said):
+        # The message uses a weaker link than the research found: say which one is better.
+        reasons.append(
+            Reason(
+                "unused-research",
+                WEIGHTS["unused-research"],
+                f"your research found a stronger link than this: {quote(hooks[0].text)}",
+                _use_tip(hooks[0], who),
+            )
+        )
+    for kind, reason_id in _LOWERING.items():
+        first = next((i for i in said if i.kind == kind), None)
+        if first is None:
+            continue
+        text = _said_text(first)
         points = max(WEIGHTS[reason_id], MIN_SCORE - running)
         running += points
         if points == 0:
@@ -87,60 +122,74 @@ def _contact_reasons(answers: Answers, facts: Facts) -> list[Reason]:
     return reasons
 
 
-def _personal_reasons(answers: Answers, facts: Facts) -> list[Reason]:
-    who = addressee(answers)
-    reasons: list[Reason] = []
-    masked = facts.masked
-    if match := PERSONAL_NETWORK.search(masked, masked):
-        reasons.append(
-            Reason(
-                "personal-network",
-                WEIGHTS["personal-network"],
-                f"mentions {quote(match.group(0))}: a personal network, not a professional one",
-                "Leave personal networks out; refer to LinkedIn or to their professional writing.",
-            )
+def _personal_notes(facts: Facts) -> list[Reason]:
+    """Kind notes on personal research answers the message leaves out (no points)."""
+    left_out = [i for i in facts.items if i.personal and i not in facts.said]
+    if not left_out:
+        return []
+    first = left_out[0]
+    more = f" (and {len(left_out) - 1} more)" if len(left_out) > 1 else ""
+    return [
+        Reason(
+            "personal-research",
+            WEIGHTS["personal-research"],
+            f"{quote(first.text)}{more} is personal ({topics_text(first.personal)}): "
+            "keep it out of the message",
+            "Private life is never a reason to write. Look for their work instead: a post, "
+            "a talk, a group you both take part in.",
         )
-    if match := FAMILY.search(masked, masked):
-        reasons.append(
-            Reason(
-                "family",
-                WEIGHTS["family"],
-                f"touches on {who}'s family or private life ({quote(match.group(0))})",
-                "Leave family and private life out: keep to their work.",
-            )
-        )
-    if match := HOME.search(masked, masked):
-        reasons.append(
-            Reason(
-                "home",
-                WEIGHTS["home"],
-                f"refers to where {who} lives ({quote(match.group(0))})",
-                "Never mention a stranger's home or address.",
-            )
-        )
-    if match := PHOTOS.search(masked, masked):
-        reasons.append(
-            Reason(
-                "photos",
-                WEIGHTS["photos"],
-                f"mentions photos ({quote(match.group(0))})",
-                "Leave photos out: it says you looked closely at their pictures.",
-            )
-        )
-    for match in NOTICED.finditer(masked, masked):
+    ]
+
+
+def _personal_points(facts: Facts, running: int) -> Reason | None:
+    """Personal details in the message: at least PERSONAL_FLOOR, whatever else it has."""
+    if not facts.personal:
+        return None
+    points = max(WEIGHTS["personal"] + len(facts.personal) - 1, PERSONAL_FLOOR - running)
+    return Reason(
+        "personal",
+        points,
+        f"personal ({topics_text(facts.personal)}): {quote(facts.personal_phrase)} is about "
+        "their private life",
+        "Keep it out of the message: a stranger's private life is never a reason to write. "
+        "Keep to their work.",
+    )
+
+
+def _noticed(facts: Facts) -> list[Reason]:
+    for match in NOTICED.finditer(facts.body, facts.body_l):
         tail = match.group("tail")
-        if "¤" in tail or PROFESSIONAL.search(tail):
+        if PROFESSIONAL.search(tail) or any(
+            i.text.lower() in tail.lower() for i in facts.said_hooks
+        ):
             continue
-        reasons.append(
+        return [
             Reason(
                 "noticed",
                 WEIGHTS["noticed"],
                 f"{quote(match.group(0))} about something other than their work reads as watching",
                 "If you mention something you saw, make it their work: a post, a talk, an article.",
             )
+        ]
+    return []
+
+
+def _purpose(answers: Answers, spec: Channel, facts: Facts) -> list[Reason]:
+    if spec.purpose == THANK_YOU or spec.name in NO_GOAL_CHANNELS:
+        return []
+    learn = answers.goal.learn.strip()
+    if learn and loosely_mentioned(learn, facts.text_l, facts.words):
+        return []
+    if not learn and GOAL_PHRASE.search(facts.body):
+        return []
+    return [
+        Reason(
+            "no-purpose",
+            WEIGHTS["no-purpose"],
+            "the message does not say what you want to learn",
+            "Add one specific thing you hope to learn: a request with a purpose gets answers.",
         )
-        break
-    return reasons
+    ]
 
 
 def _uses_first_name(answers: Answers, facts: Facts) -> bool:
@@ -216,7 +265,8 @@ def creepiness(answers: Answers, spec: Channel, facts: Facts) -> tuple[int, list
         contact = _contact_reasons(answers, facts)
         reasons.extend(contact)
         shared_context = any(r.id in ("shared-connection", "group") for r in contact)
-    reasons.extend(_personal_reasons(answers, facts))
+    reasons.extend(_purpose(answers, spec, facts))
+    reasons.extend(_noticed(facts))
     reasons.extend(_familiarity_reasons(answers, facts, shared_context))
     reasons.extend(greeting_reasons(answers, facts))
     for above, points in LONG_WORDS:
@@ -230,6 +280,11 @@ def creepiness(answers: Answers, spec: Channel, facts: Facts) -> tuple[int, list
                 )
             )
             break
+    running = max(MIN_SCORE, min(MAX_SCORE, BASE_SCORE + sum(r.points for r in reasons)))
+    personal = _personal_points(facts, running)
+    if personal is not None:
+        reasons.insert(0, personal)
+    reasons.extend(_personal_notes(facts))
     if spec.on_linkedin and answers.contact.active_on_linkedin == "no":
         reasons.append(
             Reason(
@@ -250,6 +305,3 @@ def creepiness(answers: Answers, spec: Channel, facts: Facts) -> tuple[int, list
         )
     score = BASE_SCORE + sum(r.points for r in reasons)
     return max(MIN_SCORE, min(MAX_SCORE, score)), reasons
-
-
-# --- length ------------------------------------------------------------------------------------

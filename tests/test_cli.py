@@ -396,6 +396,15 @@ def test_missing_required_answer(cli: Any, tmp_path: Path) -> None:
     assert "sender.name" not in line
 
 
+@pytest.mark.parametrize("command", ["render", "check"])
+def test_a_goal_over_its_limit_says_so_not_missing(cli: Any, tmp_path: Path, command: str) -> None:
+    data = json.loads(json.dumps(ANSWERS))
+    data["goal"]["learn"] = "how the reference desk works " * 10
+    path = write_json(tmp_path / "long-goal.json", data)
+    line = assert_bad_input(cli(command, str(path)), "goal.learn", "limited to 200 characters")
+    assert "missing" not in line
+
+
 def test_empty_answers_object(cli: Any, tmp_path: Path) -> None:
     path = write_json(tmp_path / "empty.json", {})
     assert_bad_input(cli("render", str(path)), "missing required answer", "sender.name")

@@ -156,7 +156,7 @@ def _message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str |
     another channel; otherwise the answers are checked for required ones and rendered.
     """
     from outreach_tui.core.answers import AnswersError, answers_from_dict
-    from outreach_tui.core.questions import missing_required
+    from outreach_tui.core.questions import answer_problems
     from outreach_tui.core.render import RenderError
     from outreach_tui.core.store import DraftError, draft_from_dict
 
@@ -180,10 +180,13 @@ def _message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str |
             answers = _with_settings(answers_from_dict(data))
         except AnswersError as exc:
             raise UserError(f"{path}: {exc}") from None
-    missing = missing_required(answers)
+    missing, invalid = answer_problems(answers)
     if missing:
         names = ", ".join(f"{q.key} ({q.label})" for q in missing)
         raise UserError(f"{path}: missing required answer: {names}")
+    if invalid:
+        question, problem = invalid[0]
+        raise UserError(f"{path}: {question.key}: {problem}")
     channel = args.channel or _default_channel(renderer)
     try:
         rendered = _render(renderer, answers, channel)

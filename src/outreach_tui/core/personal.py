@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -301,14 +302,24 @@ class _Words:
     base without a final 's ("children"). Positions are worked out only when a phrase is quoted.
     """
 
-    __slots__ = ("bases", "masked", "raw", "text", "texts")
+    __slots__ = ("bases", "masked", "text", "texts")
 
     def __init__(self, text: str) -> None:
         self.text = text.translate(_APOSTROPHES)
-        self.raw: list[str] = _TOKEN.findall(self.text)
-        self.texts: list[str] = [w.lower() for w in self.raw]
-        self.bases: list[str] = [w[:-2] if w.endswith("'s") else w for w in self.texts]
-        self.masked: list[bool] = [w == "¤" for w in self.texts]
+        self.texts: list[str] = _TOKEN.findall(self.text.lower())
+        self.bases: list[str] = (
+            [w[:-2] if w.endswith("'s") else w for w in self.texts]
+            if "'s" in self.text
+            else self.texts
+        )
+        self.masked: list[bool] = [False] * len(self.texts)
+        if "¤" in self.text:
+            self.masked = [w == "¤" for w in self.texts]
+
+    @property
+    def raw(self) -> list[str]:
+        """The words as written (case kept), for "Alex's"."""
+        return _TOKEN.findall(self.text)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Where words `first` to `last` (inclusive) sit in the text."""
@@ -324,7 +335,12 @@ class _Words:
         return True
 
     def mask(self, index: dict[str, list[Phrase]]) -> None:
+        starts = index.keys() & (set(self.texts) | set(self.bases))
+        if not starts:
+            return
         for at in range(len(self.texts)):
+            if self.texts[at] not in starts and self.bases[at] not in starts:
+                continue
             phrases = index.get(self.texts[at]) or index.get(self.bases[at])
             for phrase in phrases or ():
                 if self.matches(at, phrase):
@@ -365,46 +381,89 @@ def _index(phrases: Iterable[str]) -> dict[str, list[Phrase]]:
     return index
 
 
-def _topic_index() -> dict[str, list[tuple[int, int, Phrase]]]:
-    """(topic number, always or owned, phrase) by the phrase's first word, longest first."""
-    index: dict[str, list[tuple[int, int, Phrase]]] = {}
+@lru_cache(maxsize=64)
+def _innocent_index(phrases: tuple[str, ...]) -> dict[str, list[Phrase]]:
+    return _index(phrases)
+
+
+_COMMON = frozenset(
+    _words(
+        """your, their, his, her, you, she, he, they, with, have, has, love, profile, personal,
+        private, look, looks, where, lives, live, new, got, getting, just, at, on, in, the, of,
+        a, an, day, days, road, travel, party, real, estate, street, good, great, beautiful,
+        lovely, bought, moved, house, home, family, work"""
+    )
+)
+"""Words too common to be a phrase's key word when the phrase has another."""
+
+_Entry = tuple[int, int, Phrase, int]
+"""(topic number, always or owned, phrase, where its key word sits in it)."""
+
+
+def _topic_index() -> dict[str, list[_Entry]]:
+    """Every topic phrase by its key word (its longest word, the rarest), longest first.
+
+    A text holding none of the key words holds nothing personal: most messages stop there.
+    """
+    index: dict[str, list[_Entry]] = {}
     for number, topic in enumerate(TOPICS):
         for kind, phrases in ((_ALWAYS, topic.always), (_OWNED, topic.owned)):
             for phrase in {_phrase(p) for p in phrases}:
-                index.setdefault(phrase[0], []).append((number, kind, phrase))
+                offset = max(
+                    range(len(phrase)),
+                    key=lambda i: (phrase[i] not in _COMMON, len(phrase[i])),
+                )
+                index.setdefault(phrase[offset], []).append((number, kind, phrase, offset))
     for entries in index.values():
         entries.sort(key=lambda entry: len(entry[2]), reverse=True)
     return index
 
 
-_BY_WORD: dict[str, list[tuple[int, int, Phrase]]] = _topic_index()
+_BY_KEY: dict[str, list[_Entry]] = _topic_index()
 _BUILT_IN: dict[str, list[Phrase]] = _index(PROFESSIONAL_PHRASES)
 
 
 def _find(text: str, innocent: Sequence[str]) -> tuple[_Words, dict[int, tuple[int, int]]]:
     """The words of `text` and {topic number: (first word, last word) of its first phrase}."""
     words = _Words(text)
-    if _BY_WORD.keys().isdisjoint(words.texts) and _BY_WORD.keys().isdisjoint(words.bases):
+    keys = _BY_KEY.keys()
+    if keys.isdisjoint(words.texts) and keys.isdisjoint(words.bases):
+        return words, {}
+    # Masking costs more than looking: mask only when something is found, then look again.
+    if not _scan(words):
         return words, {}
     words.mask(_BUILT_IN)
     if innocent:
-        words.mask(_index(innocent))
+        words.mask(_innocent_index(tuple(innocent)))
+    return words, _scan(words)
+
+
+def _scan(words: _Words) -> dict[int, tuple[int, int]]:
     found: dict[int, tuple[int, int]] = {}
-    for at in range(len(words.texts)):
-        if words.masked[at]:
+    texts, bases = words.texts, words.bases
+    hits = _BY_KEY.keys() & set(texts)
+    if bases is not texts:
+        hits |= _BY_KEY.keys() & set(bases)
+    places = [i for i, w in enumerate(texts) if w in hits]
+    if bases is not texts:
+        places = sorted({*places, *(i for i, w in enumerate(bases) if w in hits)})
+    for at in places:
+        word, base = texts[at], bases[at]
+        entries = _BY_KEY.get(word)
+        if base != word:
+            entries = (entries or []) + _BY_KEY.get(base, [])
+        if not entries or words.masked[at]:
             continue
-        entries = _BY_WORD.get(words.texts[at], [])
-        if words.bases[at] != words.texts[at]:
-            entries = entries + _BY_WORD.get(words.bases[at], [])
-        for number, kind, phrase in entries:
-            if number in found or not words.matches(at, phrase):
+        for number, kind, phrase, offset in entries:
+            start = at - offset
+            if number in found or start < 0 or not words.matches(start, phrase):
                 continue
-            end = at + len(phrase)
+            end = start + len(phrase)
             if kind == _ALWAYS:
-                found[number] = (at, end - 1)
-            elif not words.professional_at(end) and (owner := words.owner(at)) >= 0:
+                found[number] = (start, end - 1)
+            elif not words.professional_at(end) and (owner := words.owner(start)) >= 0:
                 found[number] = (owner, end - 1)
-    return words, found
+    return found
 
 
 def personal_topics(text: str, innocent: Sequence[str] = ()) -> list[str]:

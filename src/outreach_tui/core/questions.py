@@ -356,6 +356,26 @@ def channel_questions(channel: str) -> list[Question]:
     return [q for q in QUESTIONS.values() if q.channels and channel in q.channels]
 
 
+def answer_problems(answers: Answers) -> tuple[list[Question], list[tuple[Question, str]]]:
+    """(required questions left empty, other answers that fail their check with the reason).
+
+    A goal over its length limit is a problem with its own reason ("… is limited to 200
+    characters."), not a missing answer.
+    """
+    empty: list[Question] = []
+    invalid: list[tuple[Question, str]] = []
+    for key, question in QUESTIONS.items():
+        text = as_text(question, get_value(answers, key))
+        problem = question.check(text)
+        if problem is None:
+            continue
+        if question.required and not text.strip():
+            empty.append(question)
+        else:
+            invalid.append((question, problem))
+    return empty, invalid
+
+
 def missing_required(answers: Answers) -> list[Question]:
     """The required questions left empty or invalid, in wizard order."""
     missing: list[Question] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.coach.lexicon import (
@@ -59,17 +59,17 @@ def significant(text: str) -> list[str]:
     return [w for w in WORD.findall(text.lower()) if len(w) >= 4 and w not in STOP]
 
 
-def loosely_mentioned(item: str, text_l: str, words: frozenset[str]) -> bool:
+def loosely_mentioned(item: str, facts: Facts) -> bool:
     """Whether a free-text answer (the goal) shows in the text: verbatim, or most of its words."""
     item_n = norm(item)
     if not item_n:
         return False
-    if item_n.lower() in text_l:
+    if item_n.lower() in facts.text_l:
         return True
     key_words = significant(item_n)
     if not key_words:
         return False
-    hits = sum(1 for w in key_words if w in words)
+    hits = sum(1 for w in key_words if w in facts.words)
     return hits * 5 >= len(key_words) * 3
 
 
@@ -173,7 +173,6 @@ class Facts:
     """Subject and body, whitespace squeezed, lower case."""
     text_f: str
     """Subject and body folded (`fold`)."""
-    words: frozenset[str]
     word_count: int
     greeting_word: str
     greeting_who: str
@@ -189,6 +188,11 @@ class Facts:
     """Kinds of personal detail in the text, or said through a personal research answer."""
     personal_phrase: str
     """The first personal phrase, as written ("" when none)."""
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The words of `text_l`, punctuation stripped (worked out only when needed)."""
+        return word_set(self.text_l)
 
     @property
     def hooks(self) -> tuple[Item, ...]:
@@ -227,7 +231,6 @@ def text_facts(answers: Answers, subject: str | None, message: str) -> Facts:
         text=full,
         text_l=text_l,
         text_f=text_f,
-        words=word_set(text_l),
         word_count=len(body.split()),
         greeting_word=greeting.group("word").lower() if greeting else "",
         greeting_who=greeting.group("who").lower() if greeting else "",

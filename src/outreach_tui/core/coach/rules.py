@@ -250,7 +250,7 @@ def _rule_goal(answers: Answers, facts: Facts) -> RuleResult:
             f"your goal, {quote(learn)}, is vague: name one thing, e.g. “{GOAL_EXAMPLE}”",
         )
     if learn:
-        if loosely_mentioned(learn, facts.text_l, facts.words):
+        if loosely_mentioned(learn, facts):
             return _result("goal", True, "says what you want to learn")
         return _result("goal", False, f"your goal, {quote(learn)}, is not in the message")
     if GOAL_PHRASE.search(facts.body):

@@ -178,7 +178,7 @@ def _purpose(answers: Answers, spec: Channel, facts: Facts) -> list[Reason]:
     if spec.purpose == THANK_YOU or spec.name in NO_GOAL_CHANNELS:
         return []
     learn = answers.goal.learn.strip()
-    if learn and loosely_mentioned(learn, facts.text_l, facts.words):
+    if learn and loosely_mentioned(learn, facts):
         return []
     if not learn and GOAL_PHRASE.search(facts.body):
         return []

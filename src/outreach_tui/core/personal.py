@@ -489,3 +489,23 @@ def first_personal_phrase(text: str, innocent: Sequence[str] = ()) -> str:
         return ""
     start, end = words.span(*min(found.values()))
     return " ".join(text[start:end].split())
+
+
+PERSONAL_NOTE = "personal: keep it out of the message"
+"""The product's words for a personal detail, shown as it is typed and by the coach."""
+
+
+def personal_note(text: str, innocent: Sequence[str] = ()) -> str:
+    """The note to show under a research answer as it is typed, or "" when nothing is personal.
+
+    Each line is looked at on its own (a list answer holds one item a line). Shape:
+    ``personal: keep it out of the message (family, photos: “photos of her kids”)``.
+    """
+    for line in text.splitlines() or [text]:
+        words, found = _find(line, innocent)
+        if found:
+            labels = ", ".join(TOPICS[number].label for number in sorted(found))
+            start, end = words.span(*min(found.values()))
+            phrase = " ".join(line[start:end].split())
+            return f"{PERSONAL_NOTE} ({labels}: “{phrase}”)"
+    return ""

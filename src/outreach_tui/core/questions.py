@@ -63,6 +63,9 @@ class Question:
         """Whether the wizard asks this question when writing for `channel`."""
         return not self.channels or channel in self.channels
 
+    note: Callable[[str], str] | None = None
+    """Live advice on the text as typed, shown under the field ("" for none); never blocks."""
+
     def check(self, text: str) -> str | None:
         """Why `text` is not acceptable for this question, or None when it is."""
         if self.required and not text.strip():
@@ -103,6 +106,14 @@ GREETING_KEY = "contact.greeting_name"
 """The "Name in the greeting" question: empty means the name worked out from the parse."""
 THANK_YOU_CHANNEL = "thank-you"
 """The channel whose note names what the user learned (the name of core/render.py's channel)."""
+
+
+def _personal(text: str) -> str:
+    # Imported on first use: the first screen is drawn without it.
+    from outreach_tui.core.personal import personal_note
+
+    return personal_note(text)
+
 
 HONORIFIC_CHOICES: tuple[tuple[str, str], ...] = (
     *((h, h) for h in HONORIFICS),
@@ -192,24 +203,28 @@ STEPS: tuple[Step, ...] = (
                 "Shared connections",
                 "People you both know on LinkedIn, one per line. The strongest reason to write.",
                 kind=Kind.LIST,
+                note=_personal,
             ),
             Question(
                 "research.groups",
                 "Groups in common",
                 "LinkedIn groups, associations or boards you both take part in, one per line.",
                 kind=Kind.LIST,
+                note=_personal,
             ),
             Question(
                 "research.public_activity",
                 "Their public writing",
                 "A blog, a post, a talk, an article, one per line, e.g. 'your post on weeding'.",
                 kind=Kind.LIST,
+                note=_personal,
             ),
             Question(
                 "research.web_search",
                 "What a web search found",
                 "Other places they are active professionally.",
                 kind=Kind.LONGTEXT,
+                note=_personal,
             ),
             Question(
                 "contact.active_on_linkedin",

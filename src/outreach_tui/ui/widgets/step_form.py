@@ -82,6 +82,10 @@ class Field(Vertical):
             yield Label(label, classes="field-label")
         yield self._make_input()
         yield Static(Text(q.help), classes="field-help")
+        if q.note is not None:
+            note = q.note(as_text(q, self.value))
+            self.set_class(bool(note), "-noted")
+            yield Static(Text(note), classes="field-note")
         yield Static("", classes="field-error")
 
     def _make_input(self) -> Widget:
@@ -141,6 +145,13 @@ class Field(Vertical):
         error.update(Text(reason or ""))
         self.set_class(reason is not None, "-invalid")
         return reason is None
+
+    def show_note(self) -> None:
+        """Redraw the question's live note (research that is personal, say) for the text."""
+        if self.question.note is not None:
+            note = self.question.note(self.text())
+            self.query_one(".field-note", Static).update(Text(note))
+            self.set_class(bool(note), "-noted")
 
     def clear_error(self) -> None:
         self.query_one(".field-error", Static).update("")
@@ -252,6 +263,7 @@ class StepForm(VerticalScroll):
             value = from_text(question, field.text())
         if field.has_class("-invalid") and question.check(field.text()) is None:
             field.clear_error()
+        field.show_note()
         if self._on_change is not None:
             self._on_change(question.key, value)
         else:

@@ -112,7 +112,8 @@ def test_toml_answers(tmp_path: Path) -> None:
     result = run(str(path), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["score"] >= 7
+    assert 5 <= data["score"] <= 6  # polite, with a purpose, but cold: uneasy
+    assert data["label"] == "uneasy"
     assert "cold" in [r["id"] for r in data["reasons"]]
 
 
@@ -122,7 +123,7 @@ def test_a_draft_is_checked_as_saved_with_the_users_edits(draft_file: Path) -> N
     data = json.loads(result.stdout)
     assert data["score"] >= 8
     reasons = {r["id"] for r in data["reasons"]}
-    assert {"personal-network", "photos", "exclamation", "casual-greeting"} <= reasons
+    assert {"personal", "exclamation", "casual-greeting"} <= reasons
     failing = {r["id"] for r in data["rules"] if not r["ok"]}
     assert {"no-job-ask", "no-placeholders", "subject-why"} <= failing
     assert data["length"]["chars"] == len(EDITED)

@@ -338,7 +338,10 @@ ROWS.append(
             connections=("Priya Shah",),
             learn="how your clinic manages patient referrals",
         ),
-        (Expect(ASKING, score=(1, 3), passes=("no-job-ask", "goal"), lacks=("personal",)),),
+        (
+            Expect(ASKING, score=(1, 3), passes=("no-job-ask",), lacks=("personal",)),
+            Expect(("message", "email", "follow-up"), passes=("goal",)),
+        ),
     )
 )
 ROWS += [

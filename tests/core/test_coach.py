@@ -42,6 +42,7 @@ WARM: dict[str, Any] = {
     "goal": {
         "learn": "what a typical week in reference services looks like",
         "ask_minutes": "15-20",
+        "learned": "how the reference desk is staffed at weekends",
     },
     "premium": False,
 }
@@ -451,7 +452,7 @@ CASES: list[Case] = [
     # --- other channels -----------------------------------------------------------------------
     Case(
         "thank-you",
-        letter("Thank you for your time today.", GOAL),
+        letter("Thank you for your time today.", "I learned how the reference desk is staffed."),
         channel="thank-you",
         subject=None,
         score=(1, 3),

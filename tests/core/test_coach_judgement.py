@@ -420,3 +420,15 @@ def test_connection_early_looks_for_the_hook_not_template_words() -> None:
 def test_connection_early_with_no_research_says_there_is_nothing_to_name() -> None:
     result = rule(check(answers(NONE), letter(INTRO, ASK, PURPOSE)), "connection-early")
     assert not result.ok and "nothing links you" in result.message
+
+
+def test_a_thank_you_names_the_one_thing_learned() -> None:
+    learned = "how the reference desk is staffed at weekends"
+    said = letter("Thank you for your time today.", f"I especially valued learning {learned}.")
+    vague = letter("Thank you for your time today. It was very useful.")
+    without = rule(coach(answers(), "thank-you", None, said), "goal")
+    assert not without.ok and "one specific thing you learned" in without.message
+    a = answers(goal={"learned": learned})
+    assert rule(coach(a, "thank-you", None, said), "goal").ok
+    left_out = rule(coach(a, "thank-you", None, vague), "goal")
+    assert not left_out.ok and "is not in the note" in left_out.message

@@ -304,8 +304,16 @@ ROWS += [
         [
             ("Children's Librarian", "Westerly Public Library", "Family Literacy Network"),
             ("Health Sciences Librarian", "Mercy Children's Hospital", "Mental Health Alliance"),
-            ("Home Library Service Coordinator", "Westerly Public Library", "Family History Society"),
-            ("Religious Archives Officer", "Diocese of Providence", "Society of American Archivists"),
+            (
+                "Home Library Service Coordinator",
+                "Westerly Public Library",
+                "Family History Society",
+            ),
+            (
+                "Religious Archives Officer",
+                "Diocese of Providence",
+                "Society of American Archivists",
+            ),
         ]
     )
 ]

@@ -92,7 +92,8 @@ RULES: dict[str, RuleSpec] = {
         ),
         RuleSpec(
             "goal",
-            "Say what you want to learn: a request without a clear purpose gets ignored.",
+            "Say what you want to learn (a thank-you: what you learned): a request without a "
+            "clear purpose gets ignored.",
             SOURCE_DOMAIN,
         ),
         RuleSpec(
@@ -234,7 +235,19 @@ def _vague(goal: str) -> bool:
     return len(words) < GOAL_MIN_WORDS
 
 
-def _rule_goal(answers: Answers, facts: Facts) -> RuleResult:
+def _rule_learned(answers: Answers, facts: Facts) -> RuleResult:
+    """The thank-you names the one specific thing the user learned."""
+    learned = str(getattr(answers.goal, "learned", "") or "").strip()
+    if not learned:
+        return _result("goal", False, "name one specific thing you learned from them")
+    if loosely_mentioned(learned, facts):
+        return _result("goal", True, "names what you learned")
+    return _result("goal", False, f"what you learned, {quote(learned)}, is not in the note")
+
+
+def _rule_goal(answers: Answers, spec: Channel, facts: Facts) -> RuleResult:
+    if spec.purpose == THANK_YOU:
+        return _rule_learned(answers, facts)
     learn = answers.goal.learn.strip()
     limit = QUESTIONS["goal.learn"].max_length
     if learn and limit and len(learn) > limit:
@@ -302,6 +315,6 @@ def run_rules(
         )
     )
     if spec.name not in NO_GOAL_CHANNELS:
-        results.append(_rule_goal(answers, facts))
+        results.append(_rule_goal(answers, spec, facts))
     results.append(_rule_fits(body, subject_status))
     return results

@@ -255,3 +255,16 @@ def test_thank_you_asks_what_was_learned_and_names_it(tmp_path: Path) -> None:
     answers = draft["answers"]
     assert isinstance(answers, dict)
     assert answers["goal"]["learned"] == learned
+
+
+def test_a_personal_research_answer_gets_the_note_and_stays_out_of_the_message(
+    tmp_path: Path,
+) -> None:
+    lines = list(FULL_RUN)
+    at = lines.index("your post on weeding")
+    lines[at] = "photos of their dog on Instagram"
+    result = run_plain(tmp_path, lines)
+    assert result.returncode == 0, result.stderr
+    assert "Note: personal: keep it out of the message" in result.stdout
+    (draft,) = saved_drafts(tmp_path)
+    assert "Instagram" not in str(draft["message"])

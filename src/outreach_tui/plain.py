@@ -91,6 +91,9 @@ class Prompter:
             text, value = reader(question, current)
             reason = question.check(text)
             if reason is None:
+                note = question.note(text) if question.note is not None else ""
+                if note:
+                    self.say(f"Note: {note}")
                 return value
             self.say(f"Not accepted: {reason}")
 

@@ -103,6 +103,10 @@ INNOCENT: list[str] = [
     "her family history research guides",
     "the family history centre",
     "your home page",
+    "the library's Instagram account, which she manages",
+    "the museum's Facebook page",
+    "a post about the politics of library funding",
+    "her research on parenting collections",
     "her home institution",
     "working from home",
     "an in-house digitisation team",
@@ -198,7 +202,7 @@ def test_labels_come_in_topic_order_once_each() -> None:
 
 def test_first_personal_phrase_quotes_the_text_as_written() -> None:
     assert first_personal_phrase("I loved the photos of their dog on Instagram") == (
-        "photos of their"
+        "photos of their dog"
     )
     assert first_personal_phrase("Great talk. Her Husband was there.") == "Husband"
 

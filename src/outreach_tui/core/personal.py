@@ -287,6 +287,19 @@ PROFESSIONAL_PHRASES: tuple[str, ...] = _words(
 """Professional phrases masked before looking, whoever writes them ("a family literacy
 programme", "the children's librarian")."""
 
+_ORGANISATION_WORDS = _words(
+    """library, libraries, museum, archive, archives, school, university, college, team,
+    department, branch, organisation, organization, association, society, company, council,
+    network, project, charity, hospital, clinic, firm, group"""
+)
+PROFESSIONAL_PHRASES += tuple(
+    f"{owner}{s} {network}"
+    for owner in _ORGANISATION_WORDS
+    for s in ("'s", "")
+    for network in _words("instagram, facebook, tiktok, pinterest, whatsapp")
+)
+"""An organisation's own account on a social network is professional: "the library's Instagram"."""
+
 # --- the engine: words, masks, look-ups ---------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼ.\-][^\W_]+)*|¤")
@@ -487,8 +500,20 @@ def first_personal_phrase(text: str, innocent: Sequence[str] = ()) -> str:
     words, found = _find(text, innocent)
     if not found:
         return ""
-    start, end = words.span(*min(found.values()))
+    start, end = words.span(*_first_run(found))
     return " ".join(text[start:end].split())
+
+
+def _first_run(found: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """The first phrase found, joined with those that touch it: "photos of their" and "their
+    dog" make "photos of their dog"."""
+    hits = sorted(found.values())
+    first, last = hits[0]
+    for start, end in hits[1:]:
+        if start > last + 1:
+            break
+        last = max(last, end)
+    return first, last
 
 
 PERSONAL_NOTE = "personal: keep it out of the message"
@@ -505,7 +530,7 @@ def personal_note(text: str, innocent: Sequence[str] = ()) -> str:
         words, found = _find(line, innocent)
         if found:
             labels = ", ".join(TOPICS[number].label for number in sorted(found))
-            start, end = words.span(*min(found.values()))
+            start, end = words.span(*_first_run(found))
             phrase = " ".join(line[start:end].split())
             return f"{PERSONAL_NOTE} ({labels}: “{phrase}”)"
     return ""

@@ -7,6 +7,8 @@ personal detail the product must see in it (or none).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from outreach_tui.core.personal import (
     TOPICS,
@@ -218,3 +220,28 @@ def test_every_topic_has_a_label_and_words() -> None:
 def test_a_long_innocent_text_stays_innocent() -> None:
     text = " ".join(INNOCENT) * 20
     assert personal_topics(text, ["Rhode Island Library Association"]) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=12),
+            st.sampled_from(["her", "kids", "İ", "Alex's", "house", "'s", "photos of", "¤"]),
+        ),
+        max_size=20,
+    ).map(" ".join),
+    st.lists(st.text(max_size=10), max_size=3),
+)
+def test_any_text_is_read_without_error_and_quoted_from_itself(
+    text: str, innocent: list[str]
+) -> None:
+    labels = personal_topics(text, innocent)
+    phrase = first_personal_phrase(text, innocent)
+    assert bool(labels) == bool(phrase) == is_personal(text, innocent)
+    if phrase:
+        assert phrase in " ".join(text.translate({0x2019: "'"}).split())
+
+
+def test_a_capital_that_grows_when_lowered_keeps_the_words_in_line() -> None:
+    assert first_personal_phrase("İİİ her kids İstanbul's library") == "her kids"

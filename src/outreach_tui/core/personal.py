@@ -69,11 +69,14 @@ class _Words:
     base without a final 's ("children"). Positions are worked out only when a phrase is quoted.
     """
 
-    __slots__ = ("bases", "masked", "text", "texts")
+    __slots__ = ("bases", "masked", "raw", "text", "texts")
 
     def __init__(self, text: str) -> None:
         self.text = text.translate(_APOSTROPHES)
-        self.texts: list[str] = _TOKEN.findall(self.text.lower())
+        # Split as written, then lower each word: lowering the whole text first could change
+        # its length ("İ" becomes two characters) and the words would no longer line up.
+        self.raw: list[str] = _TOKEN.findall(self.text)
+        self.texts: list[str] = [w.lower() for w in self.raw]
         self.bases: list[str] = (
             [w[:-2] if w.endswith("'s") else w for w in self.texts]
             if "'s" in self.text
@@ -82,11 +85,6 @@ class _Words:
         self.masked: list[bool] = [False] * len(self.texts)
         if "¤" in self.text:
             self.masked = [w == "¤" for w in self.texts]
-
-    @property
-    def raw(self) -> list[str]:
-        """The words as written (case kept), for "Alex's"."""
-        return _TOKEN.findall(self.text)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Where words `first` to `last` (inclusive) sit in the text."""

@@ -109,7 +109,7 @@ def test_thank_you_names_what_was_learned(renderer: Renderer) -> None:
     without = renderer.render(answers(WARM), "thank-you").body
     assert "learning" not in without
     assert "how the library supports new staff" not in without
-    assert "Hearing how the work looks from the inside was very useful" in without
+    assert "Hearing how it looks from the inside was very useful" in without
 
 
 def test_user_text_is_data_in_the_new_templates(renderer: Renderer) -> None:
@@ -328,3 +328,11 @@ def test_an_overlong_hook_is_cut_at_a_word_never_mid_word(renderer: Renderer) ->
     assert subject is not None and len(subject) <= 60
     assert subject.endswith("…")
     assert f"{subject[:-1]} " in f"{group}: a few questions "
+
+
+def test_thank_you_without_a_title_thanks_for_the_work_not_a_place(renderer: Renderer) -> None:
+    a = answers(WARM)
+    a.contact.title = ""
+    body = renderer.render(a, "thank-you").body
+    assert "talk with me about your work at Westerly Public Library." in body
+    assert "talk with me at" not in body

@@ -399,3 +399,30 @@ def test_any_text_gives_a_greeting_and_never_raises(name: str, honorific: str, o
     assert isinstance(greeting_doubts(name, honorific, own), list)
     assert isinstance(suggested_name(name, honorific), str)
     assert "\n" not in clean_name(name)
+
+
+# --- the user's own name in the greeting is cleaned like every other name --------------------
+
+
+@pytest.mark.parametrize(
+    ("greeting_name", "honorific", "expected"),
+    [
+        ("Lin 🌱 (she/her), PhD", "Ms.", "Ms. Lin"),
+        ("Fang PhD", "Dr.", "Dr. Fang"),
+        ("Wang, MBA", "Mr.", "Mr. Wang"),
+        ("Lan ✨", "first-name", "Lan"),
+        ("Prof. Wang", "Ms.", "Prof. Wang"),  # a title typed into it is the user's choice
+    ],
+)
+def test_name_in_the_greeting_is_cleaned_of_decorations(
+    greeting_name: str, honorific: str, expected: str
+) -> None:
+    from outreach_tui.core.names import salutation
+
+    assert salutation("Wang Fang", honorific, greeting_name) == expected
+
+
+def test_name_in_the_greeting_of_only_decorations_falls_back_to_the_parse() -> None:
+    from outreach_tui.core.names import salutation
+
+    assert salutation("Wang Fang", "Ms.", "🌱 (she/her)") == "Ms. Fang"

@@ -65,13 +65,20 @@ def suggested_name(name: str, honorific: str) -> str:
     return _name_for(parse_name(name), honorific) if name.strip() else ""
 
 
+def _chosen(greeting_name: str) -> str:
+    """The user's name in the greeting, cleaned as every name written into a message is: no
+    emoji, symbols, pronouns or letters after the name ("Lin 🌱 (she/her), PhD" -> "Lin"); a
+    title typed into it stays ("Prof. Wang")."""
+    return squeeze(clean_name(greeting_name)) if greeting_name.strip() else ""
+
+
 def salutation(name: str, honorific: str, greeting_name: str = "") -> str:
     """What follows "Dear": the user's name in the greeting if set, else the parse's.
 
     ``salutation("Dr. Willem van der Berg", "Dr.")`` -> ``"Dr. van der Berg"``;
     ``salutation("Wang Fang", "Ms.", "Wang")`` -> ``"Ms. Wang"``.
     """
-    chosen = squeeze(greeting_name)
+    chosen = _chosen(greeting_name)
     if chosen:
         if honorific in HONORIFICS and not _starts_with_title(chosen):
             return f"{honorific} {chosen}"
@@ -90,7 +97,7 @@ def greeting_line(name: str, honorific: str, greeting_name: str = "") -> str:
 
 def first_name(name: str, honorific: str = "", greeting_name: str = "") -> str:
     """The first name they go by; the user's name in the greeting when they greet by it."""
-    chosen = squeeze(greeting_name)
+    chosen = _chosen(greeting_name)
     if chosen and honorific == FIRST_NAME_ONLY:
         return chosen
     return parse_name(name).known_as if name.strip() else ""
@@ -99,7 +106,7 @@ def first_name(name: str, honorific: str = "", greeting_name: str = "") -> str:
 def family_name(name: str, honorific: str = "", greeting_name: str = "") -> str:
     """The family name (particles kept); the user's name in the greeting when a title is
     chosen and they set it."""
-    chosen = squeeze(greeting_name)
+    chosen = _chosen(greeting_name)
     if chosen and honorific in HONORIFICS:
         return _without_title(chosen)
     if not name.strip():
@@ -115,7 +122,7 @@ def greeting_doubts(name: str, honorific: str, greeting_name: str = "") -> list[
     if not name.strip():
         return []
     person = parse_name(name)
-    chosen = squeeze(greeting_name)
+    chosen = _chosen(greeting_name)
     if chosen:
         said = {fold(w).strip(".,") for w in _without_title(chosen).split()}
         known = {fold(w).strip(".,") for w in re.split(r"[\s\-]+", name) if w}

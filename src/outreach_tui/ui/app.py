@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_worker
@@ -17,10 +19,12 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_wo
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.autosave import Autosave, AutosaveError, WorkState
 from outreach_tui.core.render import Renderer
+from outreach_tui.core.safe_text import for_line, for_text
 from outreach_tui.core.settings import Settings, apply_defaults
 from outreach_tui.core.store import DraftError, DraftStore
 from outreach_tui.ui.screens.wizard import OpenDrafts, WizardScreen
 from outreach_tui.ui.themes import HIGH_CONTRAST
+from outreach_tui.ui.widgets.safe_display import TerminalSafetyFilter
 
 if TYPE_CHECKING:
     from outreach_tui.core.library import Library
@@ -69,6 +73,7 @@ class OutreachApp(App[int]):
         """`today` is the user's date (tests pass a fixed one): it decides what is due.
         `notices` are one-line warnings found before the app started (shown once)."""
         super().__init__()
+        self._safety_filter = TerminalSafetyFilter()
         self.store = store
         self.renderer = renderer
         self._answers = answers
@@ -89,6 +94,31 @@ class OutreachApp(App[int]):
         self._library: Library | None = None
         self._due_worker: Worker[None] | None = None
         self._notices = notices
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """Textual's filters, then the terminal-safety net (safe_display.TerminalSafetyFilter)."""
+        return [*super().get_line_filters(), self._safety_filter]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast of the app: its title and message are shown in their visible form
+        (core/safe_text.py) and never parsed as markup, whatever the caller says: they often
+        hold user text (a draft's title, a file name, an error about a user's file)."""
+        del markup
+        super().notify(
+            for_text(message),
+            title=for_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         # Textual holds back every paint until the app's Mount has been handled, and the

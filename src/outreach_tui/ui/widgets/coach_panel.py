@@ -22,7 +22,7 @@ from outreach_tui.core.coach import (
     gauge,
     score_label,
 )
-from outreach_tui.core.safe_text import visible
+from outreach_tui.core.safe_text import for_text
 
 TOP_REASONS = 4
 
@@ -67,10 +67,10 @@ def reasons_content(report: CoachReport, count: int = TOP_REASONS) -> Content:
     for reason in report.top_reasons(count):
         points = "note" if reason.points == 0 else f"{reason.points:+d}"
         style = "bold $error" if reason.points > 0 else "$success" if reason.points < 0 else "bold"
-        lines.append(Content.assemble((f"{points:>4} ", style), visible(reason.text)))
+        lines.append(Content.assemble((f"{points:>4} ", style), for_text(reason.text)))
         if reason.suggestion:
             lines.append(
-                Content.assemble(("     → ", "dim"), (visible(reason.suggestion), "italic"))
+                Content.assemble(("     → ", "dim"), (for_text(reason.suggestion), "italic"))
             )
     if not lines:
         lines.append(Content("Nothing adds or removes points."))
@@ -82,12 +82,12 @@ def rules_content(report: CoachReport) -> Content:
     lines: list[Content] = []
     for rule in report.rules:
         if rule.ok:
-            lines.append(Content.assemble(("✓ ", "$success"), (visible(rule.message), "dim")))
+            lines.append(Content.assemble(("✓ ", "$success"), (for_text(rule.message), "dim")))
         else:
             lines.append(
                 Content.assemble(
                     ("! ", "bold $warning"),
-                    visible(rule.message),
+                    for_text(rule.message),
                     (f"  ({rule.source})", "dim"),
                 )
             )

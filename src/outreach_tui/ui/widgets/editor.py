@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from outreach_tui.core.render import CHANNELS, NOTE_CHANNEL, Channel, TemplateFile
-from outreach_tui.core.safe_text import visible
+from outreach_tui.core.safe_text import for_line, for_text
 from outreach_tui.ui.messages import (
     ChannelChosen,
     ResetRequested,
@@ -19,6 +19,7 @@ from outreach_tui.ui.messages import (
 )
 from outreach_tui.ui.widgets.one_line import OneLineInput
 from outreach_tui.ui.widgets.preview import count_line
+from outreach_tui.ui.widgets.safe_display import SafeTextArea
 
 
 class MessageEditor(Vertical):
@@ -42,7 +43,7 @@ class MessageEditor(Vertical):
             yield OneLineInput(id="subject", select_on_focus=False)
         yield Static("", id="fit-line")
         yield Static("", id="template-line")
-        yield TextArea(id="message", soft_wrap=True)
+        yield SafeTextArea(id="message", soft_wrap=True)
         with Horizontal(id="editor-status"):
             yield Static("", id="counter")
             yield Static("", id="edit-note")
@@ -87,12 +88,13 @@ class MessageEditor(Vertical):
             parts = ("body", "subject")
             line.append(
                 "; ".join(
-                    f"{part} {visible(f.describe())}" for part, f in zip(parts, files, strict=False)
+                    f"{part} {for_line(f.describe())}"
+                    for part, f in zip(parts, files, strict=False)
                 )
             )
         if warning:
             line.append("\n⚠ ", style="bold red")
-            line.append(visible(warning))
+            line.append(for_text(warning))
         self.query_one("#template-line", Static).update(line)
 
     def show_fits(self, fits: dict[str, bool]) -> None:

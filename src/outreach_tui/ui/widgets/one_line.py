@@ -8,13 +8,14 @@ with a space and trims (core/pasted.one_line). Every one-line field of the app i
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input
 
 from outreach_tui.core.pasted import one_line
+from outreach_tui.ui.widgets.safe_display import SafeInput
 
 
-class OneLineInput(Input):
-    """An Input whose pasted text keeps all its lines, joined with a space."""
+class OneLineInput(SafeInput):
+    """An Input whose pasted text keeps all its lines, joined with a space; it draws its text's
+    visible form (safe_display.SafeInput: ESC as ``␛``) and keeps `value` exact."""
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # not Input's own paste, which keeps the first line only

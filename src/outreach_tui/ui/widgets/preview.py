@@ -17,7 +17,7 @@ from textual.visual import Visual
 from textual.widgets import Static
 
 from outreach_tui.core.render import Channel, Rendered
-from outreach_tui.core.safe_text import visible
+from outreach_tui.core.safe_text import for_line, for_text
 
 
 def count_line(chars: int, limit: int) -> str:
@@ -192,14 +192,14 @@ class Preview(VerticalScroll):
         if rendered.subject is not None:
             if rendered.subject != self._subject:  # most keys change only the body
                 line = Text("Subject: ", style="bold")
-                line.append(visible(rendered.subject))
+                line.append(for_line(rendered.subject))
                 subject.show_text(line)
             if not subject.display:
                 subject.display = True
         elif subject.display:
             subject.display = False
         self._subject = rendered.subject
-        self.query_one("#preview-body", TextView).show_text(Content(visible(rendered.body)))
+        self.query_one("#preview-body", TextView).show_text(Content(for_text(rendered.body)))
         title = f"Preview · {channel.title}"
         if self.border_title != title:
             self.border_title = title
@@ -210,5 +210,5 @@ class Preview(VerticalScroll):
         self._subject = None
         self.query_one("#preview-subject", Static).display = False
         self.query_one("#preview-body", TextView).show_text(
-            Text(f"The message could not be rendered:\n{visible(message)}", style="bold")
+            Text(f"The message could not be rendered:\n{for_text(message)}", style="bold")
         )

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from outreach_tui.core.answers import Answers, get_value
 from outreach_tui.core.questions import FORM_STEPS, as_text, display_answer
-from outreach_tui.core.safe_text import visible
+from outreach_tui.core.safe_text import for_line
 from outreach_tui.ui.messages import JumpToQuestion
 
 if TYPE_CHECKING:
@@ -28,9 +28,9 @@ def review_line(label: str, value: str, problem: str | None) -> Text:
     line = Text("  ")
     line.append(label.ljust(LABEL_WIDTH - 2)[: LABEL_WIDTH - 2], style="bold")
     line.append(" ")
-    line.append(visible(value.replace("\n", " ⏎ ")))
+    line.append(for_line(value.replace("\n", " ⏎ ")))
     if problem:
-        line.append(f"  ⚠ {problem}", style="bold red")
+        line.append(f"  ⚠ {for_line(problem)}", style="bold red")
     return line
 
 
@@ -41,7 +41,7 @@ def score_summary(report: CoachReport) -> Content:
     parts = [Content.assemble(("How it may land: ", "bold"), score_gauge(report.score))]
     top = report.top_reasons(1)
     if top:
-        parts.append(Content(top[0].label()))
+        parts.append(Content(for_line(top[0].label())))
     return Content("\n").join(parts)
 
 

@@ -31,8 +31,10 @@ from outreach_tui.core.questions import (
     as_text,
     from_text,
 )
+from outreach_tui.core.safe_text import for_line, for_text
 from outreach_tui.ui.messages import AnswerChanged, field_id
 from outreach_tui.ui.widgets.one_line import OneLineInput
+from outreach_tui.ui.widgets.safe_display import SafeTextArea
 
 LINKEDIN_AFTER = "research.shared_connections"
 """The question after which the Research step shows what the user's LinkedIn import knows."""
@@ -93,7 +95,7 @@ class Field(Vertical):
         ident = field_id(q.key)
         text = as_text(q, self.value)
         if q.kind in (Kind.LIST, Kind.LONGTEXT):
-            area = TextArea(text, id=ident, soft_wrap=True, classes=f"input-{q.kind.value}")
+            area = SafeTextArea(text, id=ident, soft_wrap=True, classes=f"input-{q.kind.value}")
             area.show_line_numbers = False
             return area
         if q.kind is Kind.CHOICE:
@@ -142,7 +144,7 @@ class Field(Vertical):
         """Check the field, show the reason under it if any; True when acceptable."""
         reason = self.question.check(self.text())
         error = self.query_one(".field-error", Static)
-        error.update(Text(reason or ""))
+        error.update(Text(for_text(reason or "")))
         self.set_class(reason is not None, "-invalid")
         return reason is None
 
@@ -212,14 +214,16 @@ class StepForm(VerticalScroll):
             return
         name, honorific, own = (self.field_for(key).text() for key in GREETING_FROM)
         line = Text("Greeting: ", style="bold")
-        line.append(greeting_line(name, honorific, own) if name.strip() or own.strip() else "")
+        line.append(
+            for_line(greeting_line(name, honorific, own)) if name.strip() or own.strip() else ""
+        )
         self.query_one("#greeting-line", Static).update(line)
         doubts = greeting_doubts(name, honorific, own)
         shown = self.query_one("#greeting-doubts", Static)
-        shown.update(Text("\n".join(f"⚠ {d}" for d in doubts)))
+        shown.update(Text(for_text("\n".join(f"⚠ {d}" for d in doubts))))
         shown.display = bool(doubts)
         field = self.query_one(f"#{field_id(GREETING_KEY)}", Input)
-        field.placeholder = suggested_name(name, honorific)
+        field.placeholder = for_line(suggested_name(name, honorific))
 
     def fields(self) -> list[Field]:
         return list(self.query(Field))

@@ -7,6 +7,9 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
+from textual.markup import escape
+
+from outreach_tui.core.safe_text import for_line
 
 if TYPE_CHECKING:
     from outreach_tui.ui.app import OutreachApp
@@ -46,7 +49,10 @@ def wizard_commands(app: OutreachApp, wizard: WizardScreen) -> Iterator[SystemCo
         async def switch(name: str = name) -> None:
             await wizard.show_channel(name)
 
-        yield SystemCommand(f"Channel: {channel.title}", channel.description, switch)
+        # A user template's title and description: shown in their visible form, and escaped
+        # (the palette reads its entries as markup).
+        title, about = escape(for_line(channel.title)), escape(for_line(channel.description))
+        yield SystemCommand(f"Channel: {title}", about, switch)
 
     async def export() -> None:
         from outreach_tui.ui.screens.drafts import DraftsScreen

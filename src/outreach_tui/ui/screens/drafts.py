@@ -43,6 +43,7 @@ from outreach_tui.ui.screens.modals import (
 from outreach_tui.ui.widgets.draft_list import DraftList
 from outreach_tui.ui.widgets.footer import QuietFooter
 from outreach_tui.ui.widgets.one_line import OneLineInput
+from outreach_tui.ui.widgets.safe_display import block_text, line_text
 
 SORT_LABELS = {SORT_UPDATED: "last change", SORT_DUE: "due date"}
 ROW_ACTIONS = ("open", "follow_up", "mark", "duplicate", "rename", "trash", "export")
@@ -112,7 +113,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="drafts-title")
-        folder = Text(f"Folder: {short_path(self.library.store.drafts_dir)}")
+        folder = line_text(f"Folder: {short_path(self.library.store.drafts_dir)}")
         yield Static(folder, id="drafts-folder")
         yield Static("", id="drafts-due")
         yield FilterInput(
@@ -184,7 +185,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         if summary != self._summary:
             self._summary = summary
             due = self.query_one("#drafts-due", Static)
-            due.update(Text(f"Due: {summary}" if summary else ""))
+            due.update(block_text(f"Due: {summary}" if summary else ""))
             due.display = bool(summary)
 
     def _show_detail(self) -> None:

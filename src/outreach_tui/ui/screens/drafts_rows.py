@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from rich.text import Text
 
 from outreach_tui.core.index import Row, parse_row_date
+from outreach_tui.core.safe_text import for_line
 
 CHANNEL_SHORT = {
     "connection-note": "note",
@@ -90,9 +91,10 @@ def local_day(iso_moment: str) -> str:
 
 
 def _cell(value: str, style: str = "") -> Text:
-    """A cell's text, styled by a span (a Text-wide style pads DataTable cells by one)."""
+    """A cell's text in its visible form (core/safe_text.py), styled by a span (a Text-wide
+    style pads DataTable cells by one)."""
     text = Text()
-    text.append(value, style=style or None)
+    text.append(for_line(value), style=style or None)
     return text
 
 
@@ -135,12 +137,12 @@ def detail_line(row: Row | None, today: date, shown: int, query: str) -> Text:
             return Text("No saved drafts yet. Press Escape to write one.")
         return Text("")
     if row.damaged:
-        line = Text(f"⚠ {row.id}.json cannot be read: ", style=DAMAGED_STYLE)
-        line.append(row.error or "damaged", style="")
+        line = Text(f"⚠ {for_line(row.id)}.json cannot be read: ", style=DAMAGED_STYLE)
+        line.append(for_line(row.error or "damaged"), style="")
         line.append(". It is left exactly as it is and cannot be opened.", style="")
         return line
-    line = Text(row.title, style="bold")
-    line.append(f"  ({row.id})", style="dim")
+    line = Text(for_line(row.title), style="bold")
+    line.append(f"  ({for_line(row.id)})", style="dim")
     state = due_state(row, today)
     if state in ("today", "overdue") and row.due_kind:
         style = OVERDUE_STYLE if state == "overdue" else TODAY_STYLE
@@ -151,9 +153,9 @@ def detail_line(row: Row | None, today: date, shown: int, query: str) -> Text:
             if state == "today"
             else (f"was due {short_date(due, today)} ({late} day{'' if late == 1 else 's'} ago)")
         )
-        line.append(f"\n{row.due_kind} {when}", style=style)
+        line.append(f"\n{for_line(row.due_kind)} {when}", style=style)
         line.append(": press f to write it (a new draft; the first message is kept).")
     elif state == "upcoming" and row.due_kind:
         due = parse_row_date(row.due) or today
-        line.append(f"\n{row.due_kind} due {short_date(due, today)}.", style="dim")
+        line.append(f"\n{for_line(row.due_kind)} due {short_date(due, today)}.", style="dim")
     return line

@@ -21,6 +21,7 @@ from outreach_tui.core.pasted import dropped_path
 from outreach_tui.core.paths import short_path
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.widgets.one_line import OneLineInput
+from outreach_tui.ui.widgets.safe_display import block_text
 
 EXPLANATION = (
     "The ZIP LinkedIn sent you (Settings & Privacy > Data privacy > Get a copy of your data), "
@@ -62,10 +63,10 @@ class LinkedInImportScreen(ModalScreen[str | None]):
             yield Static(Text("Import your LinkedIn export", style="bold"), id="dialog-title")
             yield Static(Text(EXPLANATION), id="dialog-text")
             yield OneLineInput(self._value, placeholder="~/Downloads/…zip", id="li-path")
-            problem = Static(Text(self._problem), id="li-import-problem")
+            problem = Static(block_text(self._problem), id="li-import-problem")
             problem.display = bool(self._problem)
             yield problem
-            current = Static(Text(self._current), id="li-import-current")
+            current = Static(block_text(self._current), id="li-import-current")
             current.display = bool(self._current)
             yield current
             with Horizontal(id="dialog-buttons"):

@@ -27,6 +27,7 @@ from outreach_tui.core.tracking import (
     parse_date,
 )
 from outreach_tui.ui.widgets.one_line import OneLineInput
+from outreach_tui.ui.widgets.safe_display import block_text, line_text
 
 
 class ChoiceModal(ModalScreen[str]):
@@ -46,8 +47,8 @@ class ChoiceModal(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(self._title, style="bold"), id="dialog-title")
-            yield Static(Text(self._text), id="dialog-text")
+            yield Static(line_text(self._title, style="bold"), id="dialog-title")
+            yield Static(block_text(self._text), id="dialog-text")
             with Horizontal(id="dialog-buttons"):
                 for ident, label, variant in self._choices:
                     yield Button(label, id=ident, variant=variant)  # type: ignore[arg-type]
@@ -151,8 +152,8 @@ class TextPromptModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(self._title, style="bold"), id="dialog-title")
-            yield Static(Text(self._text), id="dialog-text")
+            yield Static(line_text(self._title, style="bold"), id="dialog-title")
+            yield Static(block_text(self._text), id="dialog-text")
             yield OneLineInput(
                 self._value,
                 placeholder=self._placeholder,
@@ -244,9 +245,11 @@ class MarkStatusModal(ModalScreen[StatusChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(f"Mark {self._title}", style="bold"), id="dialog-title")
+            yield Static(line_text(f"Mark {self._title}", style="bold"), id="dialog-title")
             yield Static(
-                Text(f"Now: {STATUS_LABELS.get(self._current, self._current)}. What happened?"),
+                line_text(
+                    f"Now: {STATUS_LABELS.get(self._current, self._current)}. What happened?"
+                ),
                 id="dialog-text",
             )
             yield OptionList(
@@ -271,7 +274,7 @@ class MarkStatusModal(ModalScreen[StatusChoice | None]):
         try:
             on = parse_date(text) if text else self._today
         except TrackingError as exc:
-            self.query_one("#prompt-error", Static).update(Text(str(exc)))
+            self.query_one("#prompt-error", Static).update(block_text(str(exc)))
             self.query_one("#mark-date", Input).focus()
             return
         self.dismiss(StatusChoice(action, on))

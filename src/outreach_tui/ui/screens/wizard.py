@@ -64,6 +64,7 @@ from outreach_tui.ui.messages import (
 )
 from outreach_tui.ui.widgets.buttons import PlainButton
 from outreach_tui.ui.widgets.footer import QuietFooter
+from outreach_tui.ui.widgets.safe_display import line_text
 
 WELCOME = """\
 Found the person who has the job you want, and wondering whether to write to them?
@@ -243,7 +244,7 @@ class WizardScreen(Screen[None]):
     def _welcome(self) -> Vertical:
         start = "Continue with these answers" if self.source else "Start a new draft"
         source = (
-            [Static(Text(f"Answers loaded from {self.source}."), id="welcome-source")]
+            [Static(line_text(f"Answers loaded from {self.source}."), id="welcome-source")]
             if self.source
             else []
         )

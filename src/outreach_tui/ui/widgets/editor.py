@@ -19,7 +19,7 @@ from outreach_tui.ui.messages import (
 )
 from outreach_tui.ui.widgets.one_line import OneLineInput
 from outreach_tui.ui.widgets.preview import count_line
-from outreach_tui.ui.widgets.safe_display import SafeTextArea
+from outreach_tui.ui.widgets.safe_display import SafeTextArea, line_text
 
 
 class MessageEditor(Vertical):
@@ -33,7 +33,7 @@ class MessageEditor(Vertical):
         with Horizontal(id="channel-row"):
             yield Label("Channel", classes="inline-label")
             yield Select(
-                [(Text(c.title), c.name) for c in self._channels.values()],
+                [(line_text(c.title), c.name) for c in self._channels.values()],
                 value=self._channel,
                 allow_blank=False,
                 id="channel",
@@ -104,7 +104,7 @@ class MessageEditor(Vertical):
             if index:
                 line.append("  ")
             line.append("✓ " if ok else "✗ ", style="green" if ok else "red")
-            line.append(name)
+            line.append(for_line(name))
         self.query_one("#fit-line", Static).update(line)
 
     def text(self) -> tuple[str, str]:

@@ -32,6 +32,7 @@ from textual.widgets.option_list import Option
 from outreach_tui.core.answers import Answers
 from outreach_tui.core.linkedin import LinkedInData, PersonMatch
 from outreach_tui.core.linkedin_csv import name_key
+from outreach_tui.core.safe_text import for_line
 from outreach_tui.ui.widgets.one_line import OneLineInput
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -53,17 +54,19 @@ def person_prompt(match: PersonMatch, added: bool) -> Text:
     """ "+ Samir Patel (Archivist, connected 2021)", and the reason on a second line for
     anything but an exact match of the organisation's name."""
     person = match.connection
-    details = [one_line(person.position)] if person.position.strip() else []
+    details = [for_line(one_line(person.position))] if person.position.strip() else []
     if person.connected_on is not None:
         details.append(f"connected {person.connected_on.year}")
     text = Text("✓ " if added else "+ ", style="dim" if added else "bold")
-    text.append(person.name, style="dim" if added else "bold")
+    text.append(for_line(person.name), style="dim" if added else "bold")
     if details:
         text.append(f" ({', '.join(details)})", style="dim" if added else "")
     if added:
         text.append("  added", style="italic")
     if match.score < 1.0:
-        text.append(f"\n    {one_line(person.company)}: {match.reason}", style="dim")
+        text.append(
+            f"\n    {for_line(one_line(person.company))}: {for_line(match.reason)}", style="dim"
+        )
     return text
 
 
@@ -115,7 +118,9 @@ class LinkedInNotice(Static):
             history = data.history_with(contact) if data.has_messages else None
             if history is not None and history.last_sent is not None:
                 times = "" if history.sent_count < 2 else f" ({history.sent_count} messages"
-                text.append(f"You wrote to {contact} on {day_text(history.last_sent)}", "bold")
+                text.append(
+                    f"You wrote to {for_line(contact)} on {day_text(history.last_sent)}", "bold"
+                )
                 text.append(times)
                 if history.last_received is not None:
                     sep = "; " if times else " ("
@@ -130,7 +135,7 @@ class LinkedInNotice(Static):
                 when = person.connected_on
                 if text:
                     text.append("\n")
-                text.append(f"You are already connected to {contact}")
+                text.append(f"You are already connected to {for_line(contact)}")
                 text.append(f" (since {day_text(when)})." if when else ".")
         self.update(text)
         self.display = bool(text)
@@ -254,12 +259,12 @@ class LinkedInPanel(Vertical):
         count = len(self._people)
         if not count:
             text = Text(f"None of your {total:,} LinkedIn connections is at ")
-            text.append(org, style="bold")
+            text.append(for_line(org), style="bold")
             text.append(", as far as your import says.")
             return text
         people = "person" if count == 1 else "people"
         text = Text(f"You know {count} {people} at ")
-        text.append(org, style="bold")
+        text.append(for_line(org), style="bold")
         text.append(":")
         return text
 
@@ -364,13 +369,15 @@ class LinkedInPanel(Vertical):
             return
         if not self._matches:
             text = Text("enter adds ")
-            text.append(typed, style="bold")
+            text.append(for_line(typed), style="bold")
             text.append(" as typed (not among your LinkedIn connections)")
         else:
             text = Text("enter adds ")
-            text.append(self._matches[0], style="bold")
+            text.append(for_line(self._matches[0]), style="bold")
             if len(self._matches) > 1:
-                text.append(f" · also: {', '.join(self._matches[1:])} (type more to choose)")
+                text.append(
+                    f" · also: {for_line(', '.join(self._matches[1:]))} (type more to choose)"
+                )
         line.update(text)
 
     @on(Input.Submitted, "#li-add")

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
+from textual.markup import escape
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
@@ -200,7 +201,7 @@ class Preview(VerticalScroll):
             subject.display = False
         self._subject = rendered.subject
         self.query_one("#preview-body", TextView).show_text(Content(for_text(rendered.body)))
-        title = f"Preview · {channel.title}"
+        title = f"Preview · {escape(for_line(channel.title))}"  # a border title is markup
         if self.border_title != title:
             self.border_title = title
         self._count_later(count_line(len(rendered.body), limit))

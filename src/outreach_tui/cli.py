@@ -42,9 +42,7 @@ def _new_parser(**kwargs: Any) -> argparse.ArgumentParser:
 
     class _Parser(argparse.ArgumentParser):
         def error(self, message: str) -> NoReturn:
-            from outreach_tui.core.safe_text import visible
-
-            message = visible(message).replace("\n", "\\x0a")  # an argument may hold anything
+            message = _line(message)  # an argument may hold anything
             self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
     return _Parser(**kwargs)
@@ -265,7 +263,7 @@ def _print_check(report: CoachReport, channel_title: str, as_json: bool) -> None
         return
     lines = [
         f"Creepiness  {gauge_line(report.score)}",
-        f"Channel     {channel_title}",
+        f"Channel     {_shown(channel_title)}",
         f"Length      {report.length.text} ({report.length.level}), {report.words} words",
     ]
     if report.subject_length is not None:
@@ -419,6 +417,15 @@ def _safe(text: str) -> str:
     return visible(text)
 
 
+def _line(text: object) -> str:
+    """A value on one output line (an id, a file name, a ZIP member's name, a path), always in
+    its visible form with newlines and tabs escaped too (core/safe_text.py `visible_line`): a
+    file name can hold ESC, BEL and newlines."""
+    from outreach_tui.core.safe_text import visible_line
+
+    return visible_line(str(text))
+
+
 def _drafts_library(args: argparse.Namespace, follow_up_days: int = 7) -> Library:
     from outreach_tui.core.library import Library
     from outreach_tui.core.paths import data_dir
@@ -465,17 +472,18 @@ def _drafts_list(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         where = lib.store.drafts_dir
-        sys.stdout.write(f"No drafts{' match' if args.filter.strip() else ''} in {where}\n")
+        sys.stdout.write(f"No drafts{' match' if args.filter.strip() else ''} in {_line(where)}\n")
         return 0
-    width = max(len(r.id) for r in rows)
+    width = max(len(_line(r.id)) for r in rows)
     sys.stdout.write(f"{'ID':<{width}}  {'STATUS':<14}  {'DUE':<21}  TITLE\n")
     for r in rows:
-        due = f"{r.due} {r.due_kind}" if r.due else ""
-        title = f"{r.id}.json: {r.error}" if r.damaged else r.title
-        sys.stdout.write(f"{r.id:<{width}}  {r.status_label:<14}  {due:<21}  {_safe(title)}\n")
+        due = _line(f"{r.due} {r.due_kind}" if r.due else "")
+        title = _line(f"{r.id}.json: {r.error}" if r.damaged else r.title)
+        ident, status = _line(r.id), _line(r.status_label)
+        sys.stdout.write(f"{ident:<{width}}  {status:<14}  {due:<21}  {title}\n")
     summary = lib.summary()
     if summary:
-        sys.stdout.write(f"\n{summary}\n")
+        sys.stdout.write(f"\n{_safe(summary)}\n")
     return 0
 
 
@@ -570,11 +578,11 @@ def _drafts_export(args: argparse.Namespace) -> int:
             )
         text = calendar_text(items, datetime.now(UTC), lib.revisions(items))
         _write_export(lib, Path(args.ics), text)
-        sys.stdout.write(f"wrote {len(items)} event(s) to {args.ics}\n")
+        sys.stdout.write(f"wrote {len(items)} event(s) to {_line(args.ics)}\n")
     if args.txt and draft is not None:
         text = Rendered(draft.channel, draft.subject, draft.message).as_text()
         _write_export(lib, Path(args.txt), text.rstrip("\n") + "\n")
-        sys.stdout.write(f"wrote the message to {args.txt}\n")
+        sys.stdout.write(f"wrote the message to {_line(args.txt)}\n")
     return 0
 
 
@@ -593,7 +601,7 @@ def _drafts_mark(args: argparse.Namespace) -> int:
     except (DraftError, StoreError, TrackingError) as exc:
         raise UserError(str(exc)) from None
     t = draft.tracking
-    message = f"{draft.id}: {STATUS_LABELS.get(action, action)}"
+    message = f"{_line(draft.id)}: {STATUS_LABELS.get(action, action)}"
     for kind, due in t.open_dues():
         message += f"; {kind} due {due.isoformat()}"
     sys.stdout.write(message + "\n")
@@ -656,19 +664,19 @@ def cmd_import_linkedin(args: argparse.Namespace) -> int:
         if args.remove:
             removed = remove(root)
             if removed is None:
-                sys.stdout.write(f"nothing to remove: no LinkedIn import in {root}\n")
+                sys.stdout.write(f"nothing to remove: no LinkedIn import in {_line(root)}\n")
             else:
-                sys.stdout.write(f"removed {removed} (your own export was not touched)\n")
+                sys.stdout.write(f"removed {_line(removed)} (your own export was not touched)\n")
             return 0
         _privacy_warning(root)
         summary = import_export(Path(args.path).expanduser(), root, me=args.me)
     except LinkedInError as exc:
         raise UserError(str(exc)) from None
     for warning in summary.warnings:
-        sys.stderr.write(f"{PROG}: warning: {warning}\n")
-    sys.stdout.write("\n".join(summary.lines()) + "\n")
+        _warn(warning)  # they name ZIP members and files: any text at all
+    sys.stdout.write("\n".join(_line(line) for line in summary.lines()) + "\n")
     sys.stdout.write(
-        f"saved in {summary.path} (readable by you alone; "
+        f"saved in {_line(summary.path)} (readable by you alone; "
         f"remove it with: {PROG} import-linkedin --remove)\n"
     )
     return 0
@@ -682,12 +690,10 @@ _WARNINGS: list[str] = []
 
 
 def _warn(message: str) -> None:
-    from outreach_tui.core.safe_text import visible
-
     if message in _WARNINGS:
         return
     _WARNINGS.append(message)
-    sys.stderr.write(f"{PROG}: warning: {visible(message)}\n")
+    sys.stderr.write(f"{PROG}: warning: {_line(message)}\n")
 
 
 def _config_access() -> tuple[bool, bool]:
@@ -837,12 +843,12 @@ def _templates_list(renderer: Renderer) -> int:
             rows.append((channel, file_name, _describe_template(renderer, file_name)))
     folder = renderer.template_dirs[0]
     state = "" if folder.is_dir() else " (not created yet: `templates copy NAME` creates it)"
-    sys.stdout.write(f"Your templates folder: {folder}{state}\n\n")
+    sys.stdout.write(f"Your templates folder: {_line(folder)}{state}\n\n")
     width = max(len(r[0]) for r in rows)
     name_width = max(len(r[1]) for r in rows)
     sys.stdout.write(f"{'CHANNEL':<{width}}  {'TEMPLATE':<{name_width}}  IN USE\n")
     for channel, file_name, where in rows:
-        sys.stdout.write(f"{channel:<{width}}  {file_name:<{name_width}}  {_safe(where)}\n")
+        sys.stdout.write(f"{channel:<{width}}  {file_name:<{name_width}}  {_line(where)}\n")
     return 0
 
 
@@ -879,7 +885,7 @@ def _templates_copy(renderer: Renderer, name: str, force: bool) -> int:
                 .read_text(encoding="utf-8")
             )
             atomic_write(target, text)
-            sys.stdout.write(f"copied the built-in {file_name} to {target}\n")
+            sys.stdout.write(f"copied the built-in {file_name} to {_line(target)}\n")
     except WriteError as exc:
         raise UserError(str(exc)) from None
     return 0
@@ -920,10 +926,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_templates(args)
         return cmd_wizard(args)
     except UserError as exc:
-        from outreach_tui.core.safe_text import visible
-
         # Always one line, and no file name or value can send an escape to the terminal.
-        message = visible(str(exc)).replace("\n", "\\x0a")
+        message = _line(exc)
         sys.stderr.write(f"{PROG}: error: {message}\n")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -94,5 +94,29 @@ async def test_a_narrow_footer_keeps_the_palette_and_leaves_out_whole_keys(
     assert len(narrow) == 60 and narrow.endswith("▏ ^p palette ")
     wide_keys = wide.split("▏")[0].rstrip()
     narrow_keys = narrow.split("▏")[0].rstrip()
-    # The keys that fit come first and whole ("Back" is not cut to "Ba"); the rest are left out.
-    assert wide_keys.startswith(narrow_keys + " ") and len(narrow_keys) < len(wide_keys)
+    # Keys are left out whole ("Back" is not cut to "Ba"), in the same order, and Quit and Help
+    # are never among them.
+    wide_pieces = [piece.strip() for piece in wide_keys.split("  ")]
+    narrow_pieces = [piece.strip() for piece in narrow_keys.split("  ")]
+    assert len(narrow_pieces) < len(wide_pieces)
+    assert narrow_pieces == [piece for piece in wide_pieces if piece in narrow_pieces]
+    assert narrow_pieces[-2:] == ["^q Quit", "f1 Help"]
+
+
+async def test_the_footer_keeps_its_order_between_steps_and_fields(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    app = make_app(answers=full_answers)
+    seen: list[tuple[str, ...]] = []
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("enter")
+        for _step in range(7):
+            for _field in range(2):
+                await pilot.pause()
+                seen.append(app.screen.query_one(QuietFooter).keys_shown)
+                await pilot.press("tab")
+            await pilot.press("ctrl+n")
+    order = ["^n", "esc", "^s", "^d"]
+    for keys in seen:
+        assert [key for key in keys if key in order] == order, keys
+        assert keys.index("^q") > keys.index("^d") and keys[-1] == "^p", keys

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from outreach_tui.core.answers import Answers
@@ -51,3 +52,62 @@ async def test_resize_while_a_dialog_is_open(make_app: Callable[..., OutreachApp
         assert app.focused is not None and app.focused.id == "q-sender-name"
         assert focused_is_visible(pilot)
         assert app.screen.answers.sender.name == "Jordan"
+
+
+def on_screen(pilot: Pilot[int], selector: str) -> bool:
+    """True when the widget is shown, wholly inside the screen, and not under the footer."""
+    widget = pilot.app.screen.query_one(selector)
+    region = widget.region
+    screen = pilot.app.screen.region
+    usable = Region(0, 0, screen.width, screen.height - 1)  # the footer is on the last row
+    return widget.display and region.area > 0 and usable.contains_region(region)
+
+
+async def test_preview_and_save_at_80x24_shows_the_message_its_counter_the_score_and_save(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    from outreach_tui.ui.widgets.footer import QuietFooter
+
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *["ctrl+n"] * 6)
+        assert "Preview & save" in str(app.screen.query_one("#step-indicator").render())
+        for selector in ("#message", "#counter", "#coach-scroll", "#save", "#reset"):
+            assert on_screen(pilot, selector), selector
+        message = app.screen.query_one("#message")
+        assert message.content_region.height >= 6  # more than the greeting
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert any("Creepiness" in row and "/10" in row for row in rows), rows
+        assert any("/ 2,000 characters" in row for row in rows), rows
+        footer = app.screen.query_one(QuietFooter)
+        assert {"^q", "f1", "^s"} <= set(footer.keys_shown), footer.keys_shown
+        # By keyboard: from the message, tab reaches Save draft, and Enter saves.
+        assert app.focused is message
+        for _ in range(6):
+            await pilot.press("tab")
+            if app.focused is not None and app.focused.id == "save":
+                break
+        assert app.focused is not None and app.focused.id == "save"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WizardScreen)
+        assert list(app.screen.store.drafts_dir.glob("*.json"))
+
+
+async def test_the_footer_keeps_quit_and_help_when_it_is_narrow(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    from outreach_tui.ui.widgets.footer import QuietFooter
+
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        for _step in range(7):
+            await pilot.pause()
+            for width in (80, 60, 40):
+                await pilot.resize_terminal(width, 24)
+                await pilot.pause()
+                shown = app.screen.query_one(QuietFooter).keys_shown
+                assert "^q" in shown and "f1" in shown, (width, shown)
+            await pilot.resize_terminal(80, 24)
+            await pilot.press("ctrl+n")

@@ -52,3 +52,11 @@ def test_step_snapshot(snap_compare, tmp_path: Path, step: int) -> None:  # type
 
 def test_narrow_terminal_snapshot(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(build_app(tmp_path / "data"), terminal_size=(80, 24), run_before=go_to(3))
+
+
+def test_preview_at_80x24_snapshot(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """80x24, the most common size: the message, its counter, the score, Save draft, the keys."""
+    preview = STEPS.index("preview")
+    assert snap_compare(
+        build_app(tmp_path / "data"), terminal_size=(80, 24), run_before=go_to(preview)
+    )

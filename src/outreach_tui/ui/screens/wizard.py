@@ -223,8 +223,10 @@ class WizardScreen(Screen[None]):
             )
             coach = VerticalScroll(CoachPanel(), id="coach-scroll")
             coach.display = False
-            side = Vertical(Preview(), coach, id="side")
-            nav.display = side.display = False
+            # Shown and hidden by a class, not its display flag: a flag set here would beat
+            # the stylesheet's rule that hides it on short terminals.
+            side = Vertical(Preview(), coach, id="side", classes="-hidden")
+            nav.display = False
             await self.query_one("#main", Vertical).mount(nav)
             await self.query_one("#wizard-body", Horizontal).mount(side)
             self._steps_mounted = True
@@ -336,9 +338,11 @@ class WizardScreen(Screen[None]):
             next_button.display = step is not None and step.key != "preview"
             on_review = step is not None and step.key == "review"
             next_button.label = "Preview ▶" if on_review else "Next ▶"
-            self._show("#side", step is not None)
+            side = self.query_one("#side")
+            side.set_class(step is None, "-hidden")
             self._show("#preview", not editing)
             self._show("#coach-scroll", editing)
+            side.set_class(editing, "-editing")
         if step is not None and step.key == "review":
             self.query_one(ReviewStep).show(self.answers, self._report(), self.channel)
         if step is not None and step.key == "preview":

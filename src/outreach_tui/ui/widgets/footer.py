@@ -23,6 +23,11 @@ class FooterItem(NamedTuple):
     display: str
     description: str
     enabled: bool
+    action: str = ""
+
+
+KEPT_ACTIONS = frozenset({"quit", "help"})
+"""Keys never left out of a narrow footer: the way out and the way to every other key."""
 
 
 class QuietFooter(Widget, can_focus=False):
@@ -88,7 +93,8 @@ class QuietFooter(Widget, can_focus=False):
         items: list[FooterItem] = []
         actions: set[str] = set()
         palette: FooterItem | None = None
-        for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
+        ranked: list[tuple[tuple[int, int], FooterItem]] = []
+        for key, (node, binding, enabled, _tooltip) in screen.active_bindings.items():
             if key == palette_key and self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
                 palette = FooterItem(
                     binding.key, app.get_key_display(binding), binding.description, enabled
@@ -97,9 +103,18 @@ class QuietFooter(Widget, can_focus=False):
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            items.append(
-                FooterItem(binding.key, app.get_key_display(binding), binding.description, enabled)
+            item = FooterItem(
+                binding.key,
+                app.get_key_display(binding),
+                binding.description,
+                enabled,
+                binding.action,
             )
+            ranked.append((_rank(node, screen, key), item))
+        # The same order on every step, whichever widget has the focus: the focused widget's
+        # own keys, then the screen's in the order it declares them, then the app's.
+        ranked.sort(key=lambda pair: pair[0])
+        items = [item for _rank_, item in ranked]
         return tuple(items), palette
 
     @property
@@ -140,12 +155,23 @@ class QuietFooter(Widget, can_focus=False):
         # As in Textual's footer, the palette's key keeps its place on the right; the keys
         # that do not fit beside it are left out whole (F1 lists them all).
         room = width - (palette.cell_len + 1 if palette is not None else 0)
+        # Quit and Help stay: the keys before them are left out first.
+        kept = sum(piece.cell_len for item, piece in pieces if item.action in KEPT_ACTIONS)
+        shown: list[tuple[FooterItem, Text]] = []
+        used = 0
+        for item, piece in pieces:
+            if item.action in KEPT_ACTIONS:
+                if used + piece.cell_len <= room:
+                    shown.append((item, piece))
+                    used += piece.cell_len
+                kept -= piece.cell_len
+            elif used + piece.cell_len + kept <= room:
+                shown.append((item, piece))
+                used += piece.cell_len
         line = Text(no_wrap=True, overflow="crop")
         spans: list[tuple[int, int, FooterItem]] = []
-        for item, piece in pieces:
+        for item, piece in shown:
             start = line.cell_len
-            if start + piece.cell_len > room:
-                break
             line.append_text(piece)
             spans.append((start, line.cell_len, item))
         if palette is not None and self._palette is not None:
@@ -183,3 +209,13 @@ class QuietFooter(Widget, can_focus=False):
         if self._hover is not None:
             self._hover = None
             self.refresh()
+
+
+def _rank(node: object, screen: Screen[object], key: str) -> tuple[int, int]:
+    """Where a key goes in the footer: (widget 0, screen 1, app 2; its place in that node)."""
+    from textual.app import App
+
+    group = 1 if node is screen else 2 if isinstance(node, App) else 0
+    bindings = getattr(node, "_bindings", None)
+    keys = list(bindings.key_to_bindings) if bindings is not None else []
+    return group, keys.index(key) if key in keys else len(keys)

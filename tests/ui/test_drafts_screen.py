@@ -3,6 +3,7 @@ rename, export, damaged files, and the start-up line about what is due."""
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from textual.widgets import Input, Static
 
 from outreach_tui.core.render import Renderer
 from outreach_tui.core.store import DraftStore
+from outreach_tui.core.tracking import Tracking
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import ChoiceModal, MarkStatusModal, TextPromptModal
@@ -44,6 +46,11 @@ def listed(app: OutreachApp) -> list[str]:
 
 def detail(app: OutreachApp) -> str:
     return str(drafts(app).query_one("#drafts-detail", Static).render())
+
+
+def screen_rows(app: OutreachApp) -> list[str]:
+    """The text of every row on screen, as the user sees it."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def notes(app: OutreachApp) -> list[str]:
@@ -280,8 +287,13 @@ async def test_rename_changes_the_title(app: OutreachApp, data_dir: Path) -> Non
         assert screen.current is not None
         assert screen.current.title == "Priya at the archives [bold]"
         assert "Priya at the archives [bold]" in detail(app)
-    saved = json.loads((data_dir / "drafts" / "priya-shah-d4e5f6.json").read_text())
-    assert saved["title"] == "Priya at the archives [bold]"
+        assert any("Priya at the archives" in row for row in screen_rows(app))  # its row too
+        saved = json.loads((data_dir / "drafts" / "priya-shah-d4e5f6.json").read_text())
+        assert saved["title"] == "Priya at the archives [bold]"
+        await pilot.press("r", "ctrl+u", "enter")  # an empty title: the contact's name again
+        await pilot.pause()
+        assert not any("Priya at the archives" in row for row in screen_rows(app))
+        assert any("Priya Shah" in row for row in screen_rows(app))
 
 
 async def test_start_up_says_what_is_due(app: OutreachApp) -> None:
@@ -354,3 +366,24 @@ async def test_works_in_an_80x24_terminal(app: OutreachApp) -> None:
         await pilot.press("m", "enter")
         await pilot.pause()
         assert screen.current is not None and screen.current.status == "sent"
+
+
+async def test_at_80x24_a_message_and_its_follow_up_to_one_person_read_apart(
+    app: OutreachApp, data_dir: Path
+) -> None:
+    store = DraftStore(data_dir)
+    first = store.load("alex-morgan-a1b2c3")
+    follow_up = copy.deepcopy(first)
+    follow_up.id, follow_up.channel = "alex-morgan-f0f0f0", "follow-up"
+    follow_up.tracking = Tracking()
+    store.save(follow_up)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_drafts(pilot)
+        rows = [row for row in screen_rows(app) if row.startswith("  Alex Morgan ")]
+        assert len(rows) == 2, screen_rows(app)
+        first_row = next(row for row in rows if " message " in row)
+        follow_up_row = next(row for row in rows if row is not first_row)
+        assert "follow-up today" in first_row  # its due date stays in view
+        assert " follow-up " in follow_up_row and " message " not in follow_up_row
+        header = next(row for row in screen_rows(app) if "Status" in row)
+        assert "Channel" in header and "Due" in header

@@ -117,7 +117,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         yield Static(folder, id="drafts-folder")
         yield Static("", id="drafts-due")
         yield FilterInput(
-            placeholder="/ Filter: name, organisation, any text",
+            placeholder="/ Filter: name, organisation, text",
             id="drafts-filter",
             compact=True,
         )

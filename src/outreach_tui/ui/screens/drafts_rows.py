@@ -33,16 +33,24 @@ class Column:
 
 
 def columns_for(width: int) -> list[Column]:
-    """The columns that fit a screen `width` cells wide; the channel goes first when narrow."""
-    fixed = [Column("status", "Status", 14), Column("changed", "Changed", 10)]
-    fixed.append(Column("due", "Due", 17))
+    """The columns that fit a screen `width` cells wide.
+
+    Narrower than 96 cells, the Changed column goes (the list's order and the line under it
+    still say when), never the channel: a first message and its follow-up to the same person
+    differ by it. The names share what is left, the contact's a little more.
+    """
+    channel = Column("channel", "Channel", 10)
+    fixed = [Column("status", "Status", 14)]
     if width >= 96:
-        fixed.insert(0, Column("channel", "Channel", 10))
+        fixed = [channel, *fixed, Column("changed", "Changed", 10)]
+    else:
+        fixed = [channel, *fixed]
+    fixed.append(Column("due", "Due", 17))
     padding = 2 * (len(fixed) + 2)
     free = max(20, width - sum(c.width for c in fixed) - padding - 3)
-    contact = max(10, free * 45 // 100)
+    contact = max(10, free * (45 if width >= 96 else 55) // 100)
     return [
-        Column("contact", "Contact", contact),
+        Column("contact", "Name", contact),
         Column("organisation", "Organisation", max(10, free - contact)),
         *fixed,
     ]
@@ -103,6 +111,13 @@ def _fit(text: Text, width: int) -> Text:
     return text
 
 
+def name_shown(row: Row) -> str:
+    """The first column: the draft's own title once renamed, else the contact's name."""
+    name = row.contact or "(no name yet)"
+    default = f"{name} ({row.organisation})" if row.organisation else name
+    return row.title if row.title and row.title != default else name
+
+
 def row_cells(row: Row, today: date, columns: list[Column]) -> list[Text]:
     """The cells of one row, each cut to its column with an ellipsis."""
     if row.damaged:
@@ -118,7 +133,7 @@ def row_cells(row: Row, today: date, columns: list[Column]) -> list[Text]:
         state = due_state(row, today)
         strong = "bold" if state in ("today", "overdue") else ""
         values = {
-            "contact": _cell(row.contact or "(no name yet)", style=strong),
+            "contact": _cell(name_shown(row), style=strong),
             "organisation": _cell(row.organisation, style=strong),
             "channel": _cell(CHANNEL_SHORT.get(row.channel, row.channel)),
             "status": _cell(row.status_label, style=strong),

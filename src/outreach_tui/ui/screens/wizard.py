@@ -269,7 +269,18 @@ class WizardScreen(Screen[None]):
 
     def on_resize(self) -> None:
         """After a resize, bring the field being typed in back into view."""
+        self._show_indicator()
         self.call_after_refresh(_show_focused, self)
+
+    def _show_indicator(self) -> None:
+        """ "outreach-tui · Step 7 of 7 · Preview & save", without the app's name when narrow."""
+        step = self.current
+        where = "Welcome" if step is None else f"Step {self.step} of {COUNTED_STEPS} · {step.title}"
+        text = f"outreach-tui · {where}"
+        if len(text) > self.app.size.width - 2:
+            text = where
+        indicator = self.query_one("#step-indicator", Static)
+        indicator.update(Text(text, style="bold"))
 
     async def on_mount(self) -> None:
         if self._lost_channel:
@@ -319,16 +330,9 @@ class WizardScreen(Screen[None]):
         step = self.current
         switcher = self.query_one("#steps", ContentSwitcher)
         switcher.current = f"step-{step.key}" if step else "step-welcome"
-        indicator = self.query_one("#step-indicator", Static)
         hint = self.query_one("#step-hint", Static)
-        if step is None:
-            indicator.update(Text("outreach-tui · Welcome", style="bold"))
-            hint.update("")
-        else:
-            indicator.update(
-                Text(f"outreach-tui · Step {self.step} of {COUNTED_STEPS} · {step.title}", "bold")
-            )
-            hint.update(Text(step.hint))
+        self._show_indicator()
+        hint.update("" if step is None else Text(step.hint))
         # Display flags, not classes on the screen: a screen class restyles every widget.
         editing = step is not None and step.key == "preview"
         if self._steps_mounted:  # (else this is the welcome step, which has no Back/Next)

@@ -268,3 +268,43 @@ def test_a_personal_research_answer_gets_the_note_and_stays_out_of_the_message(
     assert "Note: personal: keep it out of the message" in result.stdout
     (draft,) = saved_drafts(tmp_path)
     assert "Instagram" not in str(draft["message"])
+
+
+def test_after_another_channel_an_n_goes_on_to_the_save_question(tmp_path: Path) -> None:
+    # Choose e-mail, read it, then "n" (no other channel) and "n" (do not save).
+    result = run_plain(tmp_path, [*FULL_RUN[:-2], "email", "n", "n"])
+    assert result.returncode == 0, result.stderr
+    assert "comes back after each new channel's message" in result.stdout
+    assert "an empty line goes on to saving" in result.stdout
+    assert "Not accepted" not in result.stdout.split("Channels")[-1]
+    assert "Not saved." in result.stdout
+    assert saved_drafts(tmp_path) == []
+
+
+def test_yes_and_no_in_full_are_taken(tmp_path: Path) -> None:
+    result = run_plain(tmp_path, [*FULL_RUN[:2], "no", *FULL_RUN[3:-1], "yes"])
+    assert result.returncode == 0, result.stderr
+    (draft,) = saved_drafts(tmp_path)
+    assert draft["answers"]["premium"] is False  # type: ignore[index]
+
+
+def test_when_input_runs_out_it_says_what_was_not_saved(tmp_path: Path) -> None:
+    during = run_plain(tmp_path, FULL_RUN[:5])
+    assert during.returncode == 1
+    assert "your answers were not saved" in during.stderr
+    at_save = run_plain(tmp_path, FULL_RUN[:-1])
+    assert at_save.returncode == 1
+    assert "your answers and the message were not saved as a draft" in at_save.stderr
+    assert len(at_save.stderr.splitlines()) == 1
+    assert saved_drafts(tmp_path) == []
+
+
+def test_prompts_and_rules_read_as_sentences(tmp_path: Path) -> None:
+    lines = list(FULL_RUN)
+    lines[FULL_RUN.index("20")] = "45"  # longer than the usual ask: a rule not met
+    result = run_plain(tmp_path, lines)
+    assert result.returncode == 0, result.stderr
+    assert "LinkedIn?, a number" not in result.stdout
+    assert "Do they look active on LinkedIn? Answer with a number" in result.stdout
+    rule = next(line for line in result.stdout.splitlines() if "one-ask:" in line)
+    assert "minutes is usual. " in rule, rule

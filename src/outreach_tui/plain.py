@@ -136,7 +136,7 @@ class Prompter:
             self.say(f"  {number}. {label}{mark}")
         shown = self._shown(question, current)
         default = f" [{shown}]" if current else ""
-        text = self.ask(f"{question.label}, a number{default}: ").strip()
+        text = self.ask(f"{_lead(question.label)} a number{default}: ").strip()
         if text == "":
             return str(current or ""), current
         for number, (label, value) in enumerate(question.choices, start=1):
@@ -244,7 +244,9 @@ def report_lines(report: CoachReport) -> list[str]:
     if failing:
         lines.append(f"Rules not met ({len(failing)} of {len(report.rules)}; warnings only):")
         for rule in failing:
-            lines.append(f"  {rule.id}: {rule.message} {rule.explanation} ({rule.source})")
+            lines.append(
+                f"  {rule.id}: {sentence(rule.message)} {rule.explanation} ({rule.source})"
+            )
     else:
         lines.append(f"All {len(report.rules)} rules met.")
     return lines
@@ -268,16 +270,31 @@ def show(prompter: Prompter, answers: Answers, channel: Channel, renderer: Rende
     return rendered
 
 
+def sentence(text: str) -> str:
+    """`text` ending with a full stop (or the ? or ! it has)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".?!:" else f"{text}."
+
+
+def _lead(label: str) -> str:
+    """A label before "a number": "Unit," or "Do they look active on LinkedIn? Answer with"."""
+    return f"{label} Answer with" if label.rstrip().endswith("?") else f"{label},"
+
+
 def choose_channel(prompter: Prompter, channels: dict[str, Channel], current: str) -> str:
+    """Another channel to see the message in, or `current` on an empty line (or "n")."""
     prompter.say()
-    prompter.say("Channels:")
+    prompter.say(
+        "Channels (this question comes back after each new channel's message;"
+        " an empty line goes on to saving):"
+    )
     names = list(channels)
     for number, name in enumerate(names, start=1):
         mark = " (current)" if name == current else ""
         prompter.say(f"  {number}. {channels[name].title} ({name}){mark}")
     while True:
         text = prompter.ask(f"Channel, a number or a name [{current}]: ").strip()
-        if text == "":
+        if text.lower() in ("", "n", "no"):
             return current
         if text.isdigit() and 1 <= int(text) <= len(names):
             return names[int(text) - 1]
@@ -298,12 +315,14 @@ def run(
     """The whole plain-mode session. Returns the exit status (0 done, 1 input ended, 2 error)."""
     prompter = Prompter(stdin or sys.stdin, stdout or sys.stdout)
     err = stderr or sys.stderr
+    lost = "your answers were not saved"
     try:
         prompter.say("outreach-tui, plain mode: answer each question and press Enter.")
         prompter.say("An empty answer keeps the default shown in [brackets]. Ctrl-D stops.")
         channels = renderer.channels()
         current = channel if channel in channels else "message"
         answers = ask_all(prompter, answers, current)
+        lost = "your answers and the message were not saved as a draft"
         while True:
             rendered = show(prompter, answers, channels[current], renderer)
             chosen = choose_channel(prompter, channels, current)
@@ -329,7 +348,10 @@ def run(
         prompter.say(f"Saved to {path}")
         return 0
     except InputEnded:
-        err.write("outreach-tui: input ended before the wizard was done; nothing was saved.\n")
+        err.write(
+            f"outreach-tui: input ended before the wizard was done: {lost}. Nothing was"
+            " written; run it again to answer the rest.\n"
+        )
         err.flush()
         return EXIT_EOF
     except RenderError as exc:

@@ -387,3 +387,27 @@ async def test_at_80x24_a_message_and_its_follow_up_to_one_person_read_apart(
         assert " follow-up " in follow_up_row and " message " not in follow_up_row
         header = next(row for row in screen_rows(app) if "Status" in row)
         assert "Channel" in header and "Due" in header
+
+
+async def test_the_due_line_does_not_say_press_ctrl_d_once_the_drafts_are_open(
+    app: OutreachApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("Press ctrl+d" in m for m in notes(app)), notes(app)
+        await open_drafts(pilot)
+        assert not any("ctrl+d" in m for m in notes(app)), notes(app)
+        due = str(drafts(app).query_one("#drafts-due", Static).render())
+        assert "1 follow-up due today" in due  # the screen says it itself
+
+
+async def test_the_export_dialog_says_the_message_to_whom(app: OutreachApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_drafts(pilot)
+        await select(pilot, "alex morgan")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        text = str(app.screen.query_one("#dialog-text", Static).render())
+        assert text.startswith("The message to Alex Morgan"), text

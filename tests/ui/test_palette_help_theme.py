@@ -133,3 +133,44 @@ async def test_palette_opens_export_and_linkedin_import(
         assert isinstance(app.screen, ChoiceModal)  # .txt or .ics?
         await pilot.press("escape")
         assert isinstance(app.screen, DraftsScreen)
+
+
+def palette_titles(app: OutreachApp) -> list[str]:
+    """The commands the palette offers on the screen in front (what its search looks through)."""
+    return [command.title for command in app.get_system_commands(app.screen)]
+
+
+async def test_the_wizards_own_commands_are_offered_only_while_it_is_in_front(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        on_wizard = palette_titles(app)
+        assert "Save draft" in on_wizard and any(t.startswith("Channel: ") for t in on_wizard)
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert not isinstance(app.screen, WizardScreen)
+        on_drafts = palette_titles(app)
+        assert not any(t.startswith("Channel: ") for t in on_drafts), on_drafts
+        assert not {"Save draft", "Copy message", "Copy subject"} & set(on_drafts), on_drafts
+        assert {"New draft", "Export", "Keys", "Theme", "Quit"} <= set(on_drafts), on_drafts
+
+
+async def test_the_palette_has_one_keys_entry_ours(
+    make_app: Callable[..., OutreachApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = palette_titles(app)
+        assert titles.count("Keys") == 1, titles
+        await palette(pilot, "Keys")
+        assert isinstance(app.screen, HelpScreen)
+
+
+def test_the_readme_names_the_theme_command_as_the_palette_does() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert '("Theme")' in readme and "Change theme" not in readme

@@ -512,3 +512,45 @@ async def test_quitting_at_once_while_steps_are_still_being_mounted(
             await pilot.pause(delay)
             await pilot.press("ctrl+q")
         assert app.return_code == 0
+
+
+async def test_after_a_jump_from_review_a_key_and_a_button_lead_straight_back(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    from outreach_tui.ui.widgets.footer import QuietFooter
+
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("enter", *["ctrl+n"] * 5)
+        assert "Review" in indicator(app)
+        back_button = app.screen.query_one("#to-review")
+        assert not back_button.display
+        assert "^b" not in app.screen.query_one(QuietFooter).keys_shown
+        await pilot.press("down", "enter")  # a row: jump to that answer
+        await pilot.pause()
+        assert "Review" not in indicator(app)
+        assert back_button.display and back_button.region.area > 0
+        assert "^b" in app.screen.query_one(QuietFooter).keys_shown
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert "Review" in indicator(app)
+        # The button does the same.
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "Review" not in indicator(app)
+        await pilot.click("#to-review")
+        await pilot.pause()
+        assert "Review" in indicator(app)
+        # Moving on with Next ends the offer.
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        step = indicator(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert indicator(app) != step
+        assert not back_button.display
+        assert "^b" not in app.screen.query_one(QuietFooter).keys_shown
+        before = indicator(app)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert indicator(app) == before

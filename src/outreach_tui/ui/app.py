@@ -190,8 +190,12 @@ class OutreachApp(App[int]):
 
         wizard = self.wizard
         if wizard is not None:
-            yield from wizard_commands(self, wizard)
-        yield from super().get_system_commands(screen)
+            # The wizard's own commands (save, copy, channels) only while it is in front: from
+            # the Drafts screen they would change a wizard the user cannot see.
+            yield from wizard_commands(self, wizard, in_front=screen is wizard)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # ours ("Keys", F1) lists every key of the app
+                yield command
 
     async def action_new_draft(self) -> None:
         """Start a new draft (asking first when the current one has unsaved changes)."""
@@ -303,13 +307,17 @@ class OutreachApp(App[int]):
         except (DraftError, OSError):  # the Drafts screen reports it; start-up stays quiet
             return
         if summary:
-            self.call_from_thread(
-                self.notify,
-                f"{summary}. Press ctrl+d to see your drafts.",
-                title="Due",
-                timeout=10,
-                markup=False,
-            )
+            self.call_from_thread(self._say_due, summary)
+
+    def _say_due(self, summary: str) -> None:
+        """The start-up line about what is due; the way to the drafts unless they are open."""
+        from outreach_tui.ui.screens.drafts import DraftsScreen
+
+        if isinstance(self.screen, DraftsScreen):
+            message = f"{summary}."
+        else:
+            message = f"{summary}. Press ctrl+d to see your drafts."
+        self.notify(message, title="Due", timeout=10, markup=False)
 
     async def on_open_drafts(self, _: OpenDrafts) -> None:
         await self.open_drafts()
@@ -328,6 +336,11 @@ class OutreachApp(App[int]):
             DraftsScreen(self.library, today=self.today, trashed=self.trashed),
             callback=self._draft_chosen,
         )
+        # The start-up line says "Press ctrl+d to see your drafts": they are open now, and
+        # their own line says what is due.
+        for notification in list(self._notifications):
+            if notification.title == "Due":
+                self._unnotify(notification)
 
     def _draft_chosen(self, choice: OpenDraft | None) -> None:
         if choice is None:

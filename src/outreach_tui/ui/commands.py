@@ -16,43 +16,19 @@ if TYPE_CHECKING:
     from outreach_tui.ui.screens.wizard import WizardScreen
 
 
-def wizard_commands(app: OutreachApp, wizard: WizardScreen) -> Iterator[SystemCommand]:
-    """The wizard's actions; those of the Preview step take the user there first."""
+def wizard_commands(
+    app: OutreachApp, wizard: WizardScreen, *, in_front: bool = True
+) -> Iterator[SystemCommand]:
+    """The wizard's actions; those of the Preview step take the user there first.
 
-    def on_preview(action: Callable[[], object]) -> Callable[[], object]:
-        async def run() -> None:
-            await wizard.open_preview()
-            action()
-
-        return run
+    With another screen in front (`in_front` False), only the app-wide ones: new draft,
+    drafts, export, LinkedIn, keys.
+    """
 
     yield SystemCommand("New draft", "Start a new message to someone else", app.action_new_draft)
     yield SystemCommand("Open drafts", "Your saved drafts: open, track, follow up", app.open_drafts)
-    yield SystemCommand("Save draft", "Save the draft now (ctrl+s)", wizard.action_save)
-    yield SystemCommand(
-        "Copy message",
-        "Copy the message to the clipboard (ctrl+g)",
-        on_preview(wizard.action_copy_message),
-    )
-    yield SystemCommand(
-        "Copy subject",
-        "Copy the subject line to the clipboard",
-        on_preview(wizard.action_copy_subject),
-    )
-    yield SystemCommand(
-        "Edit in your editor",
-        "Open the message in $VISUAL or $EDITOR (ctrl+t)",
-        on_preview(wizard.action_external_editor),
-    )
-    for name, channel in wizard.renderer.channels().items():
-
-        async def switch(name: str = name) -> None:
-            await wizard.show_channel(name)
-
-        # A user template's title and description: shown in their visible form, and escaped
-        # (the palette reads its entries as markup).
-        title, about = escape(for_line(channel.title)), escape(for_line(channel.description))
-        yield SystemCommand(f"Channel: {title}", about, switch)
+    if in_front:
+        yield from _message_commands(wizard)
 
     async def export() -> None:
         from outreach_tui.ui.screens.drafts import DraftsScreen
@@ -80,3 +56,40 @@ def wizard_commands(app: OutreachApp, wizard: WizardScreen) -> Iterator[SystemCo
         app.action_linkedin_remove,
     )
     yield SystemCommand("Keys", "Every key of the app (F1 or ?)", app.action_help)
+
+
+def _message_commands(wizard: WizardScreen) -> Iterator[SystemCommand]:
+    """Save, copy, edit, and a command per channel: the message in the wizard."""
+
+    def on_preview(action: Callable[[], object]) -> Callable[[], object]:
+        async def run() -> None:
+            await wizard.open_preview()
+            action()
+
+        return run
+
+    yield SystemCommand("Save draft", "Save the draft now (ctrl+s)", wizard.action_save)
+    yield SystemCommand(
+        "Copy message",
+        "Copy the message to the clipboard (ctrl+g)",
+        on_preview(wizard.action_copy_message),
+    )
+    yield SystemCommand(
+        "Copy subject",
+        "Copy the subject line to the clipboard",
+        on_preview(wizard.action_copy_subject),
+    )
+    yield SystemCommand(
+        "Edit in your editor",
+        "Open the message in $VISUAL or $EDITOR (ctrl+t)",
+        on_preview(wizard.action_external_editor),
+    )
+    for name, channel in wizard.renderer.channels().items():
+
+        async def switch(name: str = name) -> None:
+            await wizard.show_channel(name)
+
+        # A user template's title and description: shown in their visible form, and escaped
+        # (the palette reads its entries as markup).
+        title, about = escape(for_line(channel.title)), escape(for_line(channel.description))
+        yield SystemCommand(f"Channel: {title}", about, switch)

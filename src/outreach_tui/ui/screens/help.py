@@ -39,7 +39,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ),
     (
         "Review step",
-        (("enter", "edit the highlighted answer"),),
+        (
+            ("enter", "edit the highlighted answer"),
+            ("ctrl+b", "after that: straight back to Review (until Next or Back)"),
+        ),
     ),
     (
         "Preview & save step",

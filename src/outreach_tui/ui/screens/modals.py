@@ -116,7 +116,7 @@ def export_modal(title: str, events: int) -> ChoiceModal:
     dates = f"{events} open follow-up or thank-you date{'' if events == 1 else 's'}"
     return ChoiceModal(
         "Export",
-        f"The message of {title} as a text file, or the due dates of all your drafts "
+        f"The message to {title} as a text file, or the due dates of all your drafts "
         f"({dates}) as a calendar file any calendar app imports.",
         [
             ("txt", "Message (.txt)", "primary"),

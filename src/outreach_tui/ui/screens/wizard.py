@@ -94,6 +94,7 @@ class WizardScreen(Screen[None]):
         Binding("ctrl+d", "drafts", "Drafts", priority=True),
         Binding("ctrl+t", "external_editor", "Editor", priority=True),
         Binding("ctrl+g", "copy_message", "Copy", priority=True),
+        Binding("ctrl+b", "to_review", "Back to Review", priority=True),
         # Textual's own Tab moves the focus only once the key has gone through the field and
         # back up to the app; keys that came in with it (pasted, or typed ahead while the
         # preview redraws) were by then sent to the field being left. As priority bindings
@@ -144,6 +145,8 @@ class WizardScreen(Screen[None]):
         self.edited: tuple[str, str] | None = None
         self.dirty = False
         self.step = 0  # 0 is the welcome step
+        self.back_to_review = False
+        """After Enter on a Review row: a key and a button lead straight back, until Next/Back."""
         self.based_on: Draft | None = None
         if draft is not None and channel is not None and channel != draft.channel:
             self.based_on, self.draft = draft, None
@@ -215,9 +218,12 @@ class WizardScreen(Screen[None]):
                 await asyncio.sleep(0)
                 if not self.is_attached:  # the app is closing, or this wizard was replaced
                     return
+            to_review = Button("Back to Review", id="to-review")
+            to_review.display = False
             nav = Horizontal(
                 Button("◀ Back", id="back"),
                 Static("", id="nav-spacer"),
+                to_review,
                 Button("Next ▶", id="next", variant="primary"),
                 id="nav",
             )
@@ -319,9 +325,14 @@ class WizardScreen(Screen[None]):
     def current(self) -> Step | None:
         return STEPS[self.step - 1] if self.step else None
 
-    def go_to(self, index: int, focus_key: str | None = None) -> None:
-        """Show step `index` (0 = welcome) and focus its first field, or `focus_key`'s."""
+    def go_to(self, index: int, focus_key: str | None = None, *, from_review: bool = False) -> None:
+        """Show step `index` (0 = welcome) and focus its first field, or `focus_key`'s.
+
+        `from_review`: the user came from a Review row, and is offered the way back to it.
+        """
         from outreach_tui.ui.widgets.review import ReviewStep
+
+        self.back_to_review = from_review
 
         changed_step = self.step != index
         self.step = max(0, min(index, COUNTED_STEPS))
@@ -342,6 +353,7 @@ class WizardScreen(Screen[None]):
             next_button.display = step is not None and step.key != "preview"
             on_review = step is not None and step.key == "review"
             next_button.label = "Preview ▶" if on_review else "Next ▶"
+            self._show("#to-review", self.back_to_review)
             side = self.query_one("#side")
             side.set_class(step is None, "-hidden")
             self._show("#preview", not editing)
@@ -361,6 +373,8 @@ class WizardScreen(Screen[None]):
         opened with answers (loaded from a file, or put back after a crash)."""
         if action in ("external_editor", "copy_message"):
             return self.current is not None and self.current.key == "preview"
+        if action == "to_review":
+            return self.back_to_review
         if action == "back":  # nothing before the welcome step
             return self.step > 0
         if action == "save":  # on the welcome step, a new draft has nothing in it yet
@@ -467,7 +481,20 @@ class WizardScreen(Screen[None]):
 
     @on(JumpToQuestion)
     def _jump(self, event: JumpToQuestion) -> None:
-        self.go_to(step_index(STEP_OF[event.key].key) + 1, focus_key=event.key)
+        on_review = self.current is not None and self.current.key == "review"
+        self.go_to(
+            step_index(STEP_OF[event.key].key) + 1, focus_key=event.key, from_review=on_review
+        )
+
+    def action_to_review(self) -> None:
+        """Back to Review after a jump from one of its rows."""
+        if self.back_to_review:
+            self.go_to(step_index("review") + 1)
+
+    @on(Button.Pressed, "#to-review")
+    def _to_review_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_to_review()
 
     # -- answers and the message -------------------------------------------------------------
 

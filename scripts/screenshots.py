@@ -31,6 +31,7 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("09-narrow-80x24", (80, 24), ["enter", "ctrl+n", "ctrl+n"]),
     ("10-drafts", (100, 32), ["ctrl+d", "down", "down", "down"]),
     ("11-linkedin", (100, 32), ["enter", "ctrl+n", "ctrl+n", "tab"]),
+    ("12-preview-80x24", (80, 24), ["enter", *["ctrl+n"] * 6]),
 ]
 LINKEDIN_EXPORT = ROOT / "tests" / "fixtures" / "linkedin"
 """Invented connections and messages, imported before the shots named here start the app."""

@@ -584,6 +584,21 @@ def test_top_reasons_put_what_raises_the_score_first() -> None:
     assert top[2].id == "inactive"
 
 
+def test_strongest_reasons_put_the_largest_points_first_and_notes_last() -> None:
+    report = coach(
+        make_answers(contact={"active_on_linkedin": "no"}),
+        "message",
+        SUBJECT,
+        letter(INTRO, CONN, ASK, GOAL),
+    )
+    assert any(r.points == 0 for r in report.reasons)
+    strongest = report.strongest_reasons(len(report.reasons))
+    assert strongest and all(r.points != 0 for r in strongest)
+    sizes = [abs(r.points) for r in strongest]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[0] == max(abs(r.points) for r in report.reasons)
+
+
 # --- length status -------------------------------------------------------------------------------
 
 

@@ -111,3 +111,90 @@ async def test_the_footer_keeps_quit_and_help_when_it_is_narrow(
                 assert "^q" in shown and "f1" in shown, (width, shown)
             await pilot.resize_terminal(80, 24)
             await pilot.press("ctrl+n")
+
+
+def screen_rows(pilot: Pilot[int]) -> list[str]:
+    return [strip.text for strip in pilot.app.screen._compositor.render_strips()]
+
+
+LONG_LEARN = (
+    "how the reference desk shares its evenings between staff, which skills helped most in "
+    "the first year, and what the team wishes new colleagues knew about the local archives"
+)
+
+
+async def test_review_wraps_a_long_value_within_its_own_column(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    from outreach_tui.ui.widgets.review import LABEL_WIDTH
+
+    full_answers.goal.learn = LONG_LEARN
+    for size in ((80, 24), (100, 32)):
+        app = make_app(answers=full_answers)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("enter", *["ctrl+n"] * 5)
+            assert "Review" in str(app.screen.query_one("#step-indicator").render())
+            await pilot.press("end")
+            await pilot.pause()
+            box = app.screen.query_one("#review-list").region
+            rows = [row[box.x : box.right] for row in screen_rows(pilot)]
+            first = next(i for i, row in enumerate(rows) if "how the" in row)
+            value_column = rows[first].index("how the")
+            assert value_column >= LABEL_WIDTH
+            # The rest of the value is on the next rows, under the value, not under the label.
+            continued: list[str] = []
+            for row in rows[first + 1 :]:
+                continued.append(row)
+                if "archives" in row:
+                    break
+            assert continued and "archives" in continued[-1], "\n".join(rows)
+            for row in continued:
+                assert not any(c.isalnum() for c in row[:value_column]), (size, row)
+                assert row[value_column] != " ", (size, row)
+
+
+async def test_review_coach_line_names_the_strongest_reason(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    from textual.widgets import Static
+
+    full_answers.contact.active_on_linkedin = "no"  # a note worth no points
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *["ctrl+n"] * 5)
+        assert isinstance(app.screen, WizardScreen)
+        report = app.screen._report()
+        assert any(r.points == 0 for r in report.reasons)
+        strongest = max(abs(r.points) for r in report.reasons)
+        assert strongest > 0
+        line = str(app.screen.query_one("#review-score", Static).render())
+        assert "note:" not in line
+        assert any(
+            f"{r.points:+d}" in line and r.text in line.replace("\n", " ")
+            for r in report.reasons
+            if abs(r.points) == strongest
+        ), line
+
+
+async def test_the_preview_at_80x24_shows_what_the_step_changes(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "ctrl+n", "ctrl+n")  # You, Contact, Research
+        expected = {
+            "Research": "Samir Patel",
+            "Distance": "250 miles away",
+            "Goal": "Would you be open to",
+        }
+        for title, words in expected.items():
+            assert title in str(app.screen.query_one("#step-indicator").render())
+            preview = app.screen.query_one("#preview")
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            shown = "\n".join(
+                row[preview.region.x : preview.region.right]
+                for row in screen_rows(pilot)[preview.region.y : preview.region.bottom]
+            )
+            assert words in shown, (title, shown)
+            await pilot.press("ctrl+n")

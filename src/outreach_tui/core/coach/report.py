@@ -61,6 +61,13 @@ class CoachReport:
         )
         return ranked[:count]
 
+    def strongest_reasons(self, count: int = 3) -> list[Reason]:
+        """The reasons that move the score most (largest absolute points first, raising before
+        lowering on a tie); notes worth no points only when there is nothing else."""
+        weighed = [r for r in self.reasons if r.points != 0]
+        ranked = sorted(weighed or self.reasons, key=lambda r: (-abs(r.points), r.points < 0))
+        return ranked[:count]
+
     def to_json(self) -> dict[str, Any]:
         """The stable machine-readable form (`check --json`)."""
         return {

@@ -47,6 +47,7 @@ from outreach_tui.core.render import (
     fitting_channels,
     short_note,
 )
+from outreach_tui.core.safe_text import for_text
 from outreach_tui.core.store import Draft, DraftStore, StoreError
 
 if TYPE_CHECKING:
@@ -146,6 +147,8 @@ class WizardScreen(Screen[None]):
         self.dirty = False
         self.step = 0  # 0 is the welcome step
         self.back_to_review = False
+        self._preview_part_found = False
+        """Whether the preview was scrolled to the part of the message this step changes."""
         """After Enter on a Review row: a key and a button lead straight back, until Next/Back."""
         self.based_on: Draft | None = None
         if draft is not None and channel is not None and channel != draft.channel:
@@ -364,6 +367,8 @@ class WizardScreen(Screen[None]):
         if step is not None and step.key == "preview":
             self._load_editor()
         self.refresh_preview()
+        if changed_step or not self._preview_part_found:
+            self._show_step_part()
         self._focus_step(focus_key)
         self.refresh_bindings()
 
@@ -509,6 +514,8 @@ class WizardScreen(Screen[None]):
         set_value(self.answers, key, value)
         self._changed()
         self.refresh_preview()
+        if not self._preview_part_found:  # e.g. the step's first answer: its sentence appears
+            self._show_step_part()
 
     def _render_message(self) -> Rendered | None:
         try:
@@ -552,6 +559,28 @@ class WizardScreen(Screen[None]):
             self.query_one(Preview).show_error(str(exc))
             return
         self.query_one(Preview).show(rendered, self.spec(), self.limit())
+
+    def _show_step_part(self) -> None:
+        """Scroll the preview to the part of the message the current step writes (see
+        core.focus); the top when none is found. Not for templates of your own, which render
+        in a thread (they may be slow): their preview stays where the user left it."""
+        from outreach_tui.core.focus import changed_paragraph, without_step
+        from outreach_tui.ui.widgets.preview import Preview
+
+        step = self.current
+        self._preview_part_found = False
+        if step is None or not step.questions or not self._steps_mounted:
+            return
+        if self._uses_your_template():
+            return
+        try:
+            body = self.renderer.render(self.answers, self.channel).body
+            blank = self.renderer.render(without_step(self.answers, step.key), self.channel).body
+        except RenderError:
+            return
+        index = changed_paragraph(for_text(body), for_text(blank))
+        self._preview_part_found = index is not None
+        self.query_one(Preview).show_paragraph(index)
 
     def _uses_your_template(self) -> bool:
         try:

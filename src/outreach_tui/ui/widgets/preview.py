@@ -66,6 +66,8 @@ class TextView(Static):
         """What they were drawn for: width, style and mouse selection (see `_look`)."""
         self._paragraphs: dict[tuple[int, str | Content], list[Strip]] = {}
         """Each paragraph's lines, by its place and text (a key changes one or two)."""
+        self._starts: list[int] = []
+        """The line each paragraph starts on, as last drawn."""
         super().__init__("", id=id, markup=False)
         self.set_reactive(Static.auto_links, False)  # a message has no links to highlight
 
@@ -105,6 +107,7 @@ class TextView(Static):
             self._paragraphs = {}
             self._drawn_for = look
         if self.text_selection is not None:  # drawn across paragraphs: all of it, afresh
+            self._starts = []
             return Visual.to_strips(self, self._text, width, None, style)
         text = self._text
         # Plain text (the message) is split as str: a Content is made only for a paragraph
@@ -114,7 +117,9 @@ class TextView(Static):
         )
         strips: list[Strip] = []
         drawn: dict[tuple[int, str | Content], list[Strip]] = {}
+        starts: list[int] = []
         for index, paragraph in enumerate(paragraphs):
+            starts.append(len(strips))
             lines = self._paragraphs.get((index, paragraph))
             if lines is None:
                 piece = Content(paragraph) if isinstance(paragraph, str) else paragraph
@@ -122,7 +127,16 @@ class TextView(Static):
             drawn[index, paragraph] = lines
             strips.extend(lines)
         self._paragraphs = drawn
+        self._starts = starts
         return strips
+
+    def paragraph_y(self, index: int) -> int:
+        """The line (0-based, as wrapped on screen) where paragraph `index` starts."""
+        if self._strips is None or self._drawn_for != self._look():
+            self._strips = self._draw()
+        if not self._starts:
+            return index
+        return self._starts[min(index, len(self._starts) - 1)]
 
     def render_line(self, y: int) -> Strip:
         if self._strips is None or self._drawn_for != self._look():
@@ -205,6 +219,21 @@ class Preview(VerticalScroll):
         if self.border_title != title:
             self.border_title = title
         self._count_later(count_line(len(rendered.body), limit))
+
+    def show_paragraph(self, index: int | None) -> None:
+        """Scroll so the message's paragraph `index` (a line of the body) is at the top, once
+        the text is laid out; None: back to the top."""
+        self.call_after_refresh(self._scroll_to_paragraph, index)
+
+    def _scroll_to_paragraph(self, index: int | None) -> None:
+        if index is None or not index:
+            self.scroll_home(animate=False, immediate=True)
+            return
+        body = self.query_one("#preview-body", TextView)
+        if body.size.width <= 0:
+            return
+        y = body.virtual_region.y + body.paragraph_y(index)
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def show_error(self, message: str) -> None:
         """Show why the message could not be rendered (e.g. a broken template)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,15 +24,38 @@ if TYPE_CHECKING:
 LABEL_WIDTH = 34
 
 
-def review_line(label: str, value: str, problem: str | None) -> Text:
-    """One row of the Review list, as plain Text (the value is user text, never markup)."""
-    line = Text("  ")
-    line.append(label.ljust(LABEL_WIDTH - 2)[: LABEL_WIDTH - 2], style="bold")
-    line.append(" ")
-    line.append(for_line(value.replace("\n", " ⏎ ")))
+def review_value(value: str, problem: str | None) -> Text:
+    """The value column of a Review row, as plain Text (user text, never markup)."""
+    line = Text(for_line(value.replace("\n", " ⏎ ")))
     if problem:
         line.append(f"  ⚠ {for_line(problem)}", style="bold red")
     return line
+
+
+class ReviewRow:
+    """One row of the Review list: the label, and the value in a column of its own (a long
+    value wraps within that column, never back under the label). `str()` gives the row as
+    one line of plain text."""
+
+    def __init__(self, label: str, value: str, problem: str | None) -> None:
+        self.label = Text("  ")
+        self.label.append(label[: LABEL_WIDTH - 2], style="bold")
+        self.value = review_value(value, problem)
+
+    def __rich__(self) -> Table:
+        row = Table.grid(padding=(0, 1))
+        row.add_column(width=LABEL_WIDTH, no_wrap=True)
+        row.add_column(ratio=1)
+        row.add_row(self.label, self.value)
+        return row
+
+    def __str__(self) -> str:
+        return f"{self.label.plain.ljust(LABEL_WIDTH)} {self.value.plain}"
+
+
+def review_line(label: str, value: str, problem: str | None) -> ReviewRow:
+    """One row of the Review list (user text shown as text, never markup)."""
+    return ReviewRow(label, value, problem)
 
 
 def score_summary(report: CoachReport) -> Content:
@@ -39,7 +63,7 @@ def score_summary(report: CoachReport) -> Content:
     from outreach_tui.ui.widgets.coach_panel import score_gauge
 
     parts = [Content.assemble(("How it may land: ", "bold"), score_gauge(report.score))]
-    top = report.top_reasons(1)
+    top = report.strongest_reasons(1)
     if top:
         parts.append(Content(for_line(top[0].label())))
     return Content("\n").join(parts)

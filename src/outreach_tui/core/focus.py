@@ -26,25 +26,37 @@ def without_step(answers: Answers, step_key: str) -> Answers:
     return result
 
 
+def _added(before: str, after: str) -> int:
+    """How many characters of `after` are not in `before` (inserted or replaced)."""
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, before, after, autojunk=False)
+    return sum(j2 - j1 for tag, _i1, _i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+
+
 def changed_paragraph(body: str, body_without: str) -> int | None:
-    """The index (0-based, counting lines split on "\\n") of the line of `body` that the
-    answers left out of `body_without` change most; None when the two are the same.
+    """The index (0-based, counting lines split on "\\n") of the line of `body` to which the
+    answers left out of `body_without` add the most text; None when the two are the same.
 
     `body` is the message as rendered; `body_without` the message rendered without one step's
-    answers (see `without_step`). Of the places where they differ, the one where the answers
-    add the most text wins (the first on a tie): the Distance step's sentence rather than the
-    few words it takes out of the introduction.
+    answers (see `without_step`). The line with the most characters that the answers put
+    there wins (the first on a tie): the Distance step's sentence rather than the few words it
+    takes out of the introduction. When the answers only take text out: the first such line.
     """
     from difflib import SequenceMatcher
 
     lines, other = body.split("\n"), body_without.split("\n")
-    best: tuple[int, int] | None = None  # (text added, line)
+    best: tuple[int, int] | None = None  # (characters added, line)
     matcher = SequenceMatcher(None, other, lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        added = sum(len(line) for line in lines[j1:j2]) - sum(len(line) for line in other[i1:i2])
-        line = min(j1, len(lines) - 1)
-        if best is None or added > best[0]:
-            best = (added, line)
+        if j1 == j2:  # lines taken out only
+            candidates = [(0, min(j1, len(lines) - 1))]
+        else:
+            before = "\n".join(other[i1:i2])  # (a sentence may move to a line of its own)
+            candidates = [(_added(before, lines[j]), j) for j in range(j1, j2)]
+        for added, line in candidates:
+            if best is None or added > best[0]:
+                best = (added, line)
     return None if best is None else best[1]

@@ -200,20 +200,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     return _emit(Rendered(channel, subject, body).as_text())
 
 
-def _stdout_is_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):  # replaced or closed
-        return False
-
-
 def _shown(text: str) -> str:
-    """User text as `render` and `check` print it: on a terminal, control characters, escape
-    sequences and bidi overrides are shown as visible codes (`\\x1b`, `<U+202E>`) so none runs;
-    into a pipe or a file, the text exactly as saved (it is the user's data)."""
+    """User text as `render` and `check` print it: control characters, escape sequences and
+    bidi overrides shown as visible codes (`\\x1b`, `<U+202E>`) so none runs, on a terminal and
+    into a pipe alike (`render x | head` still ends on the terminal). The exact text stays in
+    the saved draft and in `--json` output."""
     from outreach_tui.core.safe_text import visible
 
-    return visible(text) if _stdout_is_terminal() else text
+    return visible(text)
 
 
 def _emit(text: str) -> int:

@@ -185,28 +185,17 @@ def atomic_write(path: Path, data: bytes | str, mode: int = FILE_MODE) -> None:
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
-    folder = path.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        tmp = _write_temporary(path, data, mode)
     except OSError as exc:
         raise WriteError(path, describe_os_error(exc)) from None
-    tmp = Path(tmp_name)
     try:
-        try:
-            os.fchmod(fd, mode)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise WriteError(path, describe_os_error(exc)) from None
-    fsync_dir(folder)
+    fsync_dir(path.parent)
 
 
 EDITING_FOLDER = "editing"

@@ -21,7 +21,9 @@ from outreach_tui.ui.messages import JumpToQuestion
 if TYPE_CHECKING:
     from outreach_tui.core.coach import CoachReport
 
-LABEL_WIDTH = 34
+LABEL_WIDTH = 22
+"""The label column, indent included: narrow enough to leave the value room beside the preview
+pane; a longer label wraps within it."""
 
 
 def review_value(value: str, problem: str | None) -> Text:
@@ -39,12 +41,12 @@ class ReviewRow:
 
     def __init__(self, label: str, value: str, problem: str | None) -> None:
         self.label = Text("  ")
-        self.label.append(label[: LABEL_WIDTH - 2], style="bold")
+        self.label.append(label, style="bold")
         self.value = review_value(value, problem)
 
     def __rich__(self) -> Table:
         row = Table.grid(padding=(0, 1))
-        row.add_column(width=LABEL_WIDTH, no_wrap=True)
+        row.add_column(width=LABEL_WIDTH)
         row.add_column(ratio=1)
         row.add_row(self.label, self.value)
         return row

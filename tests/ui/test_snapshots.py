@@ -60,3 +60,12 @@ def test_preview_at_80x24_snapshot(snap_compare, tmp_path: Path) -> None:  # typ
     assert snap_compare(
         build_app(tmp_path / "data"), terminal_size=(80, 24), run_before=go_to(preview)
     )
+
+
+@pytest.mark.parametrize("step", range(len(STEPS)), ids=STEPS)
+def test_step_snapshot_at_80x24(snap_compare, tmp_path: Path, step: int) -> None:  # type: ignore[no-untyped-def]
+    """Every step at 80x24, the most common terminal size: the keys (Quit and Help among them)
+    and the way on (Next, or Save draft on the last step) stay on screen."""
+    assert snap_compare(
+        build_app(tmp_path / "data"), terminal_size=(80, 24), run_before=go_to(step)
+    )

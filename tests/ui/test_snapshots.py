@@ -69,3 +69,11 @@ def test_step_snapshot_at_80x24(snap_compare, tmp_path: Path, step: int) -> None
     assert snap_compare(
         build_app(tmp_path / "data"), terminal_size=(80, 24), run_before=go_to(step)
     )
+
+
+@pytest.mark.parametrize("step", range(len(STEPS)), ids=STEPS)
+def test_step_snapshot_at_the_minimum_size(snap_compare, tmp_path: Path, step: int) -> None:  # type: ignore[no-untyped-def]
+    """Every step at 40x12, the smallest size the README promises: Quit and Help stay."""
+    assert snap_compare(
+        build_app(tmp_path / "data"), terminal_size=(40, 12), run_before=go_to(step)
+    )

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from gen_drafts import generate
 
-from outreach_tui.core.index import INDEX_FILE, DraftIndex
-from outreach_tui.core.library import SORT_DUE, Library
-from outreach_tui.core.store import DraftStore
+from outreach_tui.core.drafts.index import INDEX_FILE, DraftIndex
+from outreach_tui.core.drafts.library import SORT_DUE, Library
+from outreach_tui.core.drafts.store import DraftStore
 
 
 def median_ms(

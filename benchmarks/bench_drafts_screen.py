@@ -45,7 +45,7 @@ INDEX_FILE = "index.json"
 
 def index_path(data: Path) -> Path:
     try:
-        from outreach_tui.core.index import INDEX_FILE as name
+        from outreach_tui.core.drafts.index import INDEX_FILE as name
     except ImportError:
         name = INDEX_FILE
     return data / name

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from outreach_tui.core.linkedin import import_export, load
+from outreach_tui.core.linkedin.store import import_export, load
 
 T = TypeVar("T")
 

@@ -55,9 +55,9 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], data: Path) -
 
     from textual.widgets import Input, TextArea
 
-    from outreach_tui.core.answers import load_answers_file
-    from outreach_tui.core.render import Renderer
-    from outreach_tui.core.store import DraftStore
+    from outreach_tui.core.drafts.store import DraftStore
+    from outreach_tui.core.message.render import Renderer
+    from outreach_tui.core.model.answers import load_answers_file
     from outreach_tui.ui.app import create_app
 
     app = create_app(
@@ -92,7 +92,7 @@ def main() -> int:
             if name in SEEDED:
                 seed_drafts(data)
             if name in WITH_LINKEDIN:
-                from outreach_tui.core.linkedin import import_export
+                from outreach_tui.core.linkedin.store import import_export
 
                 import_export(LINKEDIN_EXPORT, data)
             path = asyncio.run(shoot(name, size, keys, data))

@@ -13,8 +13,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.model.answers import Answers
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.answers import Answers, answers_to_dict
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.model.answers import Answers, answers_to_dict
 from test_cli_bad_files import DEEP, assert_one_line_error, scrubbed_env, tree_snapshot
 
 DRAFT_HEAD = b'{"schema_version": 2, "answers": {"contact": {"name": "Alex Morgan"}}, "x": '

@@ -15,8 +15,8 @@ from pathlib import Path
 import icalendar  # test-only: the product writes .ics by hand
 import pytest
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.model.answers import Answers
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 MESSAGES = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,FOLDER"

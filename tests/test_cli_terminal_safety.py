@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.answers import answers_from_dict
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.model.answers import answers_from_dict
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

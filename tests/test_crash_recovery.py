@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.autosave import AUTOSAVE_NAME, Autosave
+from outreach_tui.core.drafts.autosave import AUTOSAVE_NAME, Autosave
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from outreach_tui.cli import main
-from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.library import Library
-from outreach_tui.core.store import Draft, DraftError, DraftStore
+from outreach_tui.core.drafts.library import Library
+from outreach_tui.core.drafts.store import Draft, DraftError, DraftStore
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 
 READY = {
     "sender": {"name": "Jordan Lee"},

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from outreach_tui.core.questions import FORM_STEPS, QUESTIONS, Kind
+from outreach_tui.core.model.questions import FORM_STEPS, QUESTIONS, Kind
 
-# One line per prompt, in the order of core/questions.py's STEPS. A LIST question ends with an
+# One line per prompt, in the order of core/model/questions.py's STEPS. A LIST question ends with an
 # empty line; an empty line elsewhere keeps the default.
 FULL_RUN = [
     "Jordan Lee",  # sender.name

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.answers import (
+from outreach_tui.core.model.answers import (
     DEFAULT_ASK_MINUTES,
     Answers,
     AnswersError,

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.autosave import (
+from outreach_tui.core.drafts.autosave import (
     AUTOSAVE_NAME,
     PREVIOUS_NAME,
     Autosave,
     AutosaveError,
     WorkState,
 )
+from outreach_tui.core.model.answers import Answers
 
 
 def test_round_trip_keeps_step_channel_answers_and_edits(

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.render import (
+from outreach_tui.core.message.render import (
     CHANNELS,
     NOTE_QUOTA_NOTICE,
     Rendered,
@@ -20,6 +19,7 @@ from outreach_tui.core.render import (
     get_channel,
     short_note,
 )
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 from samples import WARM_ANSWERS
 
 WARM: dict[str, Any] = deepcopy(WARM_ANSWERS)

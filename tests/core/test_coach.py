@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from outreach_tui.core import coach as coach_module
-from outreach_tui.core.answers import Answers, answers_from_dict
 from outreach_tui.core.coach import (
     BASE_SCORE,
     RULES,
@@ -27,7 +26,8 @@ from outreach_tui.core.coach import (
     length_status,
     score_label,
 )
-from outreach_tui.core.render import CHANNELS, Renderer, RenderError
+from outreach_tui.core.message.render import CHANNELS, Renderer, RenderError
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 from samples import SENDER_AND_CONTACT
 
 WARM: dict[str, Any] = {

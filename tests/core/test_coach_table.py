@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.answers import answers_from_dict
 from outreach_tui.core.coach import coach
-from outreach_tui.core.render import CHANNELS, Renderer
+from outreach_tui.core.message.render import CHANNELS, Renderer
+from outreach_tui.core.model.answers import answers_from_dict
 
 ASKING = ("message", "connection-note", "email", "follow-up")
 FIRST = ("message", "connection-note", "email")

@@ -12,21 +12,21 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.fsutil import (
+from outreach_tui.core.drafts.store import Draft, DraftStore, StoreError
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.platform.files import (
     EDITING_FOLDER,
     new_edit_file,
     remove_stale_edit_files,
     tidy_data_folder,
 )
-from outreach_tui.core.permissions import Loose, linked_folders, loose_paths, tighten
-from outreach_tui.core.store import Draft, DraftStore, StoreError
+from outreach_tui.core.platform.permissions import Loose, linked_folders, loose_paths, tighten
 
 KILLED_SAVE = """
 import os, sys
 from pathlib import Path
-from outreach_tui.core.answers import answers_from_dict
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.drafts.store import Draft, DraftStore
 
 real_fsync = os.fsync
 def slow_fsync(fd):
@@ -119,7 +119,7 @@ def test_tighten_refuses_a_symlink_swapped_in_after_the_check(tmp_path: Path) ->
 def test_a_folder_linked_outside_is_reported_and_never_written_through(
     tmp_path: Path, full_answers: Answers, name: str
 ) -> None:
-    from outreach_tui.core.linkedin import LinkedInError, import_export
+    from outreach_tui.core.linkedin.store import LinkedInError, import_export
 
     data = tmp_path / "data"
     data.mkdir()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.focus import changed_paragraph, without_step
-from outreach_tui.core.render import Renderer
+from outreach_tui.core.message.focus import changed_paragraph, without_step
+from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.model.answers import Answers
 
 
 def part(answers: Answers, step: str, channel: str = "message") -> str | None:

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.index import INDEX_FILE, INDEX_VERSION, DraftIndex, fold
-from outreach_tui.core.library import SORT_DUE, SORT_UPDATED, Library, sort_rows
-from outreach_tui.core.schedule import summary_line
-from outreach_tui.core.store import Draft, DraftError, DraftStore, StoreError
-from outreach_tui.core.tracking import (
+from outreach_tui.core.drafts.index import INDEX_FILE, INDEX_VERSION, DraftIndex, fold
+from outreach_tui.core.drafts.library import SORT_DUE, SORT_UPDATED, Library, sort_rows
+from outreach_tui.core.drafts.schedule import summary_line
+from outreach_tui.core.drafts.store import Draft, DraftError, DraftStore, StoreError
+from outreach_tui.core.drafts.tracking import (
     FOLLOWED_UP,
     INTERVIEW_HELD,
     NO_REPLY,
@@ -30,6 +29,7 @@ from outreach_tui.core.tracking import (
     apply,
     parse_action,
 )
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 
 TODAY = date(2025, 3, 10)
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import icalendar  # test-only dependency (the product writes .ics by hand)
 import pytest
 
-from outreach_tui.core.fsutil import WriteError
-from outreach_tui.core.ics import (
+from outreach_tui.core.drafts.ics import (
     Revision,
     calendar_text,
     escape_text,
@@ -18,8 +17,9 @@ from outreach_tui.core.ics import (
     revision,
     write_calendar,
 )
-from outreach_tui.core.schedule import DueItem
-from outreach_tui.core.tracking import FOLLOW_UP, THANK_YOU, Tracking, apply
+from outreach_tui.core.drafts.schedule import DueItem
+from outreach_tui.core.drafts.tracking import FOLLOW_UP, THANK_YOU, Tracking, apply
+from outreach_tui.core.platform.files import WriteError
 
 NOW = datetime(2025, 3, 10, 8, 30, 5, tzinfo=UTC)
 HOSTILE = 'Zoë; \\the\\, "chief"\narchivist 🦉 \x1b[31m' + "long " * 40

@@ -14,7 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.linkedin import (
+from outreach_tui.core.linkedin.csvfiles import Connection, parse_connections, parse_date
+from outreach_tui.core.linkedin.files import read_export
+from outreach_tui.core.linkedin.messages import parse_messages
+from outreach_tui.core.linkedin.orgmatch import OrgIndex, match_org
+from outreach_tui.core.linkedin.store import (
     ImportSummary,
     LinkedInData,
     LinkedInError,
@@ -23,10 +27,6 @@ from outreach_tui.core.linkedin import (
     load,
     remove,
 )
-from outreach_tui.core.linkedin_csv import Connection, parse_connections, parse_date
-from outreach_tui.core.linkedin_files import read_export
-from outreach_tui.core.linkedin_messages import parse_messages
-from outreach_tui.core.orgmatch import OrgIndex, match_org
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "linkedin"
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
@@ -561,7 +561,7 @@ def test_complete_name_over_many_connections() -> None:
 def test_core_modules_do_not_import_textual_or_rich() -> None:
     code = (
         "import sys\n"
-        "import outreach_tui.core.linkedin, outreach_tui.core.orgmatch\n"
+        "import outreach_tui.core.linkedin.store, outreach_tui.core.linkedin.orgmatch\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
         "assert not bad, bad\n"
     )

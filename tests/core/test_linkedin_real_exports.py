@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from outreach_tui.core.linkedin import LinkedInData, LinkedInError, import_export, load
-from outreach_tui.core.linkedin_csv import Connection, name_key, parse_connections
-from outreach_tui.core.linkedin_dates import DAY_FIRST, MONTH_FIRST, DateColumn, parse_date
-from outreach_tui.core.linkedin_messages import parse_messages, split_recipients
-from outreach_tui.core.linkedin_text import decode, plain_name, repair
-from outreach_tui.core.orgmatch import match_org
+from outreach_tui.core.linkedin.csvfiles import Connection, name_key, parse_connections
+from outreach_tui.core.linkedin.dates import DAY_FIRST, MONTH_FIRST, DateColumn, parse_date
+from outreach_tui.core.linkedin.messages import parse_messages, split_recipients
+from outreach_tui.core.linkedin.orgmatch import match_org
+from outreach_tui.core.linkedin.store import LinkedInData, LinkedInError, import_export, load
+from outreach_tui.core.linkedin.text import decode, plain_name, repair
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 MESSAGES = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT"

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outreach_tui.core.answers import HONORIFICS, answers_from_dict
-from outreach_tui.core.library import duplicate_draft
+from outreach_tui.core.drafts.library import duplicate_draft
+from outreach_tui.core.drafts.store import Draft
+from outreach_tui.core.message.render import CHANNELS, Renderer, message_context, short_note
+from outreach_tui.core.model.answers import HONORIFICS, answers_from_dict
 from outreach_tui.core.names import (
     clean_name,
     greeting_doubts,
@@ -20,8 +22,6 @@ from outreach_tui.core.names import (
     same_person,
     suggested_name,
 )
-from outreach_tui.core.render import CHANNELS, Renderer, message_context, short_note
-from outreach_tui.core.store import Draft
 
 # (display name as typed, family name greeted after Ms./Mr./Mx./Dr., first name only, full
 # name, doubts) -- doubts: "T" the parse is unsure with a title (Ms.), "F" with first name only.
@@ -325,7 +325,7 @@ def test_names_import_no_ui_and_the_parser_only_when_a_name_is_parsed() -> None:
         "import sys\n"
         "import outreach_tui.core.names, outreach_tui.core.names.model\n"
         "import outreach_tui.core.names.clean, outreach_tui.core.names.greeting\n"
-        "import outreach_tui.core.render, outreach_tui.core.questions\n"
+        "import outreach_tui.core.message.render, outreach_tui.core.model.questions\n"
         "top = lambda: {m.split('.')[0] for m in sys.modules}\n"
         "before = top() & {'textual', 'rich', 'jinja2', 'nameparser'}\n"
         "outreach_tui.core.names.parse_name('Ann Lee')\n"

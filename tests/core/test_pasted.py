@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.pasted import dropped_path, one_line
+from outreach_tui.core.platform.pasted import dropped_path, one_line
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.paths import APP_NAME, DATA_DIR_ENV, data_dir
+from outreach_tui.core.platform.paths import APP_NAME, DATA_DIR_ENV, data_dir
 
 
 def test_flag_beats_environment(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from outreach_tui.core.permissions import loose_paths, tighten
+from outreach_tui.core.platform.permissions import loose_paths, tighten
 
 
 def mode(path: Path) -> int:

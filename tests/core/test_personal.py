@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outreach_tui.core.personal import (
+from outreach_tui.core.model.personal import (
     TOPICS,
     first_personal_phrase,
     is_personal,

@@ -17,16 +17,16 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from outreach_tui.core.answers import (
+from outreach_tui.core.coach import coach
+from outreach_tui.core.drafts.store import Draft, DraftStore, is_valid_id, slugify
+from outreach_tui.core.message.render import CHANNELS, Renderer, short_note
+from outreach_tui.core.model.answers import (
     ACTIVITY_VALUES,
     HONORIFIC_VALUES,
     UNITS,
     answers_from_dict,
 )
-from outreach_tui.core.coach import coach
-from outreach_tui.core.render import CHANNELS, Renderer, short_note
-from outreach_tui.core.safe_text import BIDI_CONTROLS, visible
-from outreach_tui.core.store import Draft, DraftStore, is_valid_id, slugify
+from outreach_tui.core.platform.safe_text import BIDI_CONTROLS, visible
 
 FAST = settings(
     max_examples=40,
@@ -223,8 +223,8 @@ def test_a_lone_surrogate_in_a_json_file_is_refused_when_read(
     """`"\\ud800"` in a JSON file parses to half a character, which can never be saved as UTF-8
     (the wizard's save raised UnicodeEncodeError). Files holding one are refused with one line,
     answers files and drafts alike."""
-    from outreach_tui.core.answers import AnswersError, read_data_file
-    from outreach_tui.core.store import DraftError
+    from outreach_tui.core.drafts.store import DraftError
+    from outreach_tui.core.model.answers import AnswersError, read_data_file
 
     value = before + chr(surrogate)
     section, _, key = field.partition(".")

@@ -60,8 +60,9 @@ def test_the_check_sees_textual_when_it_is_loaded() -> None:
 
 def test_core_and_cli_import_no_ui_and_no_jinja2() -> None:
     code = (
-        "import outreach_tui.core.answers, outreach_tui.core.questions, "
-        "outreach_tui.core.render, outreach_tui.core.store, outreach_tui.core.paths, "
+        "import outreach_tui.core.model.answers, outreach_tui.core.model.questions, "
+        "outreach_tui.core.message.render, outreach_tui.core.drafts.store, "
+        "outreach_tui.core.platform.paths, "
         "outreach_tui.cli"
     )
     assert loaded_after(code) == []
@@ -69,7 +70,15 @@ def test_core_and_cli_import_no_ui_and_no_jinja2() -> None:
 
 def test_known_core_modules_found_by_glob() -> None:
     names = core_module_names()
-    for expected in ("answers", "questions", "render", "store", "paths", "coach", "coach.score"):
+    for expected in (
+        "model.answers",
+        "model.questions",
+        "message.render",
+        "drafts.store",
+        "platform.paths",
+        "coach",
+        "coach.score",
+    ):
         assert f"outreach_tui.core.{expected}" in names
 
 
@@ -87,8 +96,8 @@ def test_all_core_modules_together_import_no_ui() -> None:
 
 def test_rendering_loads_jinja2_but_no_ui() -> None:
     code = (
-        "from outreach_tui.core.answers import Answers\n"
-        "from outreach_tui.core.render import Renderer\n"
+        "from outreach_tui.core.model.answers import Answers\n"
+        "from outreach_tui.core.message.render import Renderer\n"
         "Renderer().render(Answers(), 'message')"
     )
     loaded = top_level(loaded_after(code))

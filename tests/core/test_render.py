@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.render import CHANNELS, Renderer, RenderError, get_channel
+from outreach_tui.core.message.render import CHANNELS, Renderer, RenderError, get_channel
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 from samples import SENDER_AND_CONTACT
 
 FULL: dict[str, Any] = {

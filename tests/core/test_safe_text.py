@@ -1,4 +1,4 @@
-"""core/safe_text.py: the one place that decides how user text is shown on a terminal.
+"""core/platform/safe_text.py: the one place that decides how user text is shown on a terminal.
 
 Every form must leave no character a terminal acts on (C0 controls, DEL, C1 controls: so no
 escape sequence of any family can start, 7-bit or 8-bit), no bidi override and no lone
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outreach_tui.core.safe_text import (
+from outreach_tui.core.platform.safe_text import (
     BIDI_CONTROLS,
     for_cells,
     for_line,

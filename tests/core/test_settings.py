@@ -14,9 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.paths import CONFIG_DIR_ENV, config_dir, user_templates_dir
-from outreach_tui.core.settings import (
+from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.model.settings import (
     Settings,
     SettingsError,
     apply_defaults,
@@ -25,6 +24,7 @@ from outreach_tui.core.settings import (
     save_settings,
     settings_path,
 )
+from outreach_tui.core.platform.paths import CONFIG_DIR_ENV, config_dir, user_templates_dir
 
 # --- where --------------------------------------------------------------------------------------
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.store import (
+from outreach_tui.core.drafts.store import (
     SCHEMA_VERSION,
     Draft,
     DraftError,
@@ -22,7 +21,8 @@ from outreach_tui.core.store import (
     migrate,
     slugify,
 )
-from outreach_tui.core.tracking import SENT, Tracking
+from outreach_tui.core.drafts.tracking import SENT, Tracking
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NOON = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.answers import Answers, answers_from_dict
 from outreach_tui.core.coach import coach
-from outreach_tui.core.render import (
+from outreach_tui.core.message.render import (
     CHANNELS,
     Renderer,
     RenderError,
     TemplateFile,
     short_note,
 )
-from outreach_tui.core.sandbox import MAX_SIZE
+from outreach_tui.core.message.sandbox import MAX_SIZE
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 
 ANSWERS = {
     "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
@@ -216,7 +216,7 @@ HOSTILE = {
 def test_hostile_template_refused_with_file_and_line(
     case: str, tmp_path: Path, answers: Answers, builtin: Renderer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from outreach_tui.core import sandbox
+    from outreach_tui.core.message import sandbox
 
     # each case meets the limit it is about, not the deadline (tracemalloc slows it down)
     monkeypatch.setattr(sandbox, "MAX_SECONDS", 60.0)
@@ -268,7 +268,7 @@ def test_a_slow_template_runs_out_of_time_once_until_it_changes(
 ) -> None:
     """A template that is slow without breaking any size limit (a long loop of sorts) stops at
     the deadline; the preview re-renders at every key, so it is not run again until edited."""
-    from outreach_tui.core import sandbox
+    from outreach_tui.core.message import sandbox
 
     monkeypatch.setattr(sandbox, "MAX_SECONDS", 0.01)
     path = write(

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach_tui.core.wording import (
+from outreach_tui.core.message.wording import (
     cap_words,
     distance_words,
     hook_verb,

@@ -9,8 +9,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.autosave import AUTOSAVE_NAME, PREVIOUS_NAME, Autosave, WorkState
+from outreach_tui.core.drafts.autosave import AUTOSAVE_NAME, PREVIOUS_NAME, Autosave, WorkState
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen

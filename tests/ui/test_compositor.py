@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 
 from outreach_tui.ui.app import OutreachApp
-from outreach_tui.ui.compositor import RowCompositor
+from outreach_tui.ui.textual_ext.compositor import RowCompositor
 
 Cell = tuple[str, Style | None]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static, TextArea
 
-from outreach_tui.core.answers import Answers
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 
 SIZE = (100, 32)
@@ -122,8 +122,8 @@ async def test_preview_names_the_template_in_use(
 async def test_preview_names_your_template_and_its_problem(
     data_dir: Path, full_answers: Answers, tmp_path: Path
 ) -> None:
-    from outreach_tui.core.render import Renderer
-    from outreach_tui.core.store import DraftStore
+    from outreach_tui.core.drafts.store import DraftStore
+    from outreach_tui.core.message.render import Renderer
     from outreach_tui.ui.app import create_app
 
     templates = tmp_path / "templates"

@@ -10,7 +10,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, TextArea
 
-from outreach_tui.core.answers import Answers
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen

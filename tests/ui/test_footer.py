@@ -7,7 +7,7 @@ from pathlib import Path
 
 from test_wizard import indicator
 
-from outreach_tui.core.answers import Answers
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.widgets.footer import QuietFooter

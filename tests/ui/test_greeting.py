@@ -13,10 +13,10 @@ from test_wizard import SIZE, choose, focused_id, indicator, preview_text, type_
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.library import Library
-from outreach_tui.core.render import Renderer
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.library import Library
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.wizard import WizardScreen

@@ -13,10 +13,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.autosave import AUTOSAVE_NAME, Autosave, WorkState
-from outreach_tui.core.render import Renderer
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.autosave import AUTOSAVE_NAME, Autosave, WorkState
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import ChoiceModal

@@ -12,8 +12,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.linkedin import import_export, import_path
+from outreach_tui.core.linkedin.store import import_export, import_path
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen
 from outreach_tui.ui.screens.modals import ChoiceModal

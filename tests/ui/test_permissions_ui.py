@@ -9,8 +9,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Button, Static
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen

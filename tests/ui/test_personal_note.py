@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from textual.widgets import Static, TextArea
 
-from outreach_tui.core.answers import Answers
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.wizard import WizardScreen
 

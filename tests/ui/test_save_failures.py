@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from outreach_tui.core import fsutil
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.platform import files as fsutil
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal, TextPromptModal
 from outreach_tui.ui.screens.wizard import WizardScreen

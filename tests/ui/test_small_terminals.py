@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from outreach_tui.core.answers import Answers
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen

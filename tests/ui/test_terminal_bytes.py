@@ -21,10 +21,10 @@ import textual.drivers.headless_driver as headless_driver
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from outreach_tui.core.answers import answers_from_dict, load_answers_file
-from outreach_tui.core.autosave import Autosave, WorkState
-from outreach_tui.core.linkedin import import_export
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.autosave import Autosave, WorkState
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.linkedin.store import import_export
+from outreach_tui.core.model.answers import answers_from_dict, load_answers_file
 from outreach_tui.ui.app import OutreachApp
 
 SIZE = (140, 70)

@@ -16,9 +16,9 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from outreach_tui.core.answers import Answers, answers_from_dict
-from outreach_tui.core.render import Renderer
-from outreach_tui.core.store import DraftStore
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.model.answers import Answers, answers_from_dict
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen
@@ -247,7 +247,7 @@ async def test_a_path_dragged_into_the_import_dialog_is_imported(
 async def test_garbled_and_decorated_names_are_shown_plain(
     make_app: Callable[..., OutreachApp], tmp_path: Path, data_dir: Path
 ) -> None:
-    from outreach_tui.core.linkedin import import_export
+    from outreach_tui.core.linkedin.store import import_export
 
     import_export(write_export(tmp_path), data_dir)
     app = make_app(contact_answers("Inés Peñalver"))

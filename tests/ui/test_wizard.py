@@ -10,8 +10,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.store import Draft, DraftStore
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import ChoiceModal
@@ -491,7 +491,9 @@ async def test_escape_sequences_are_shown_harmlessly_and_saved_as_typed(
         await pilot.pause()
         shown = preview_text(app)
         assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
-        assert "␛[2J" in shown and "\ufffdevil" in shown  # the visible form (core/safe_text.py)
+        assert (
+            "␛[2J" in shown and "\ufffdevil" in shown
+        )  # the visible form (core/platform/safe_text.py)
         await pilot.press(*["ctrl+n"] * 5)
         review = app.screen.query_one("#review-list", OptionList)
         rows = "\n".join(str(review.get_option_at_index(i).prompt) for i in range(3))

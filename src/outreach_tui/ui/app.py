@@ -16,20 +16,20 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_worker
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.autosave import Autosave, AutosaveError, WorkState
-from outreach_tui.core.render import Renderer
-from outreach_tui.core.safe_text import for_line, for_text
-from outreach_tui.core.settings import Settings, apply_defaults
-from outreach_tui.core.store import DraftError, DraftStore
+from outreach_tui.core.drafts.autosave import Autosave, AutosaveError, WorkState
+from outreach_tui.core.drafts.store import DraftError, DraftStore
+from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.settings import Settings, apply_defaults
+from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.screens.wizard import OpenDrafts, WizardScreen
 from outreach_tui.ui.themes import HIGH_CONTRAST
 from outreach_tui.ui.widgets.safe_display import TerminalSafetyFilter
 
 if TYPE_CHECKING:
-    from outreach_tui.core.library import Library
-    from outreach_tui.core.linkedin import ImportSummary, LinkedInData
-    from outreach_tui.core.permissions import Loose
+    from outreach_tui.core.drafts.library import Library
+    from outreach_tui.core.linkedin.store import ImportSummary, LinkedInData
+    from outreach_tui.core.platform.permissions import Loose
     from outreach_tui.ui.screens.drafts import OpenDraft
 
 
@@ -81,7 +81,7 @@ class OutreachApp(App[int]):
         self._linkedin_given = linkedin
         """A LinkedIn import given to the app (tests); else it reads the data folder's."""
         self.settings = settings or Settings()
-        """The user's settings (defaults, theme, channel): see core/settings.py."""
+        """The user's settings (defaults, theme, channel): see core/model/settings.py."""
         self.settings_file = settings_file
         """Where a theme chosen in the app is remembered (None: not remembered, e.g. tests)."""
         self.register_theme(HIGH_CONTRAST)
@@ -109,8 +109,8 @@ class OutreachApp(App[int]):
         markup: bool = True,
     ) -> None:
         """Every toast of the app: its title and message are shown in their visible form
-        (core/safe_text.py) and never parsed as markup, whatever the caller says: they often
-        hold user text (a draft's title, a file name, an error about a user's file)."""
+        (core/platform/safe_text.py) and never parsed as markup, whatever the caller says: they
+        often hold user text (a draft's title, a file name, an error about a user's file)."""
         del markup
         super().notify(
             for_text(message),
@@ -145,7 +145,7 @@ class OutreachApp(App[int]):
                 timeout=12,
             )
         if self._notices:
-            from outreach_tui.core.safe_text import visible
+            from outreach_tui.core.platform.safe_text import visible
 
             for notice in self._notices:
                 self.notify(
@@ -171,7 +171,7 @@ class OutreachApp(App[int]):
         """Remember a theme chosen in the app (from the palette) in the settings file."""
         if self.settings_file is None or theme == self.settings.theme:
             return
-        from outreach_tui.core.settings import SettingsError, save_settings
+        from outreach_tui.core.model.settings import SettingsError, save_settings
 
         self.settings.theme = theme
         try:
@@ -214,8 +214,8 @@ class OutreachApp(App[int]):
         self.run_worker(self._find_loose, thread=True, group="permissions", exit_on_error=False)
 
     def _find_loose(self) -> None:
-        from outreach_tui.core.fsutil import tidy_data_folder
-        from outreach_tui.core.permissions import linked_folders, loose_paths
+        from outreach_tui.core.platform.files import tidy_data_folder
+        from outreach_tui.core.platform.permissions import linked_folders, loose_paths
 
         tidy_data_folder(self.store.root)  # what a killed save or editor hand-off left
         for line in linked_folders(self.store.root):
@@ -230,7 +230,7 @@ class OutreachApp(App[int]):
         def decided(choice: str | None) -> None:
             if choice != "fix":
                 return
-            from outreach_tui.core.permissions import tighten
+            from outreach_tui.core.platform.permissions import tighten
 
             problems = tighten(loose)
             if problems:
@@ -286,7 +286,7 @@ class OutreachApp(App[int]):
     def library(self) -> Library:
         """The drafts library: one instance, made on first use (not at start-up)."""
         if self._library is None:
-            from outreach_tui.core.library import Library
+            from outreach_tui.core.drafts.library import Library
 
             self._library = Library(
                 self.store, today=self.today, follow_up_days=self.settings.follow_up_days
@@ -365,7 +365,7 @@ class OutreachApp(App[int]):
 
     def _start_linkedin(self) -> None:
         """After the first paint: read the import (if any) in a thread, never blocking a key."""
-        from outreach_tui.core.linkedin import import_path
+        from outreach_tui.core.linkedin.store import import_path
 
         if self._linkedin_given is not None:
             self.linkedin_status = "ready"
@@ -382,7 +382,7 @@ class OutreachApp(App[int]):
             )
 
     def _load_linkedin(self) -> None:
-        from outreach_tui.core.linkedin import LinkedInError, load
+        from outreach_tui.core.linkedin.store import LinkedInError, load
 
         try:
             data = load(self.store.root)
@@ -454,7 +454,7 @@ class OutreachApp(App[int]):
             )
 
     def _import_linkedin(self, path: str) -> None:
-        from outreach_tui.core.linkedin import LinkedInError, import_export, load
+        from outreach_tui.core.linkedin.store import LinkedInError, import_export, load
 
         try:
             summary = import_export(Path(path).expanduser(), self.store.root)
@@ -478,7 +478,7 @@ class OutreachApp(App[int]):
         self.notify("\n".join(lines), title="LinkedIn import", timeout=10, markup=False)
 
     def action_linkedin_remove(self) -> None:
-        from outreach_tui.core.linkedin import LinkedInError, import_path, remove
+        from outreach_tui.core.linkedin.store import LinkedInError, import_path, remove
         from outreach_tui.ui.screens.linkedin_import import remove_import_modal
 
         path = import_path(self.store.root)

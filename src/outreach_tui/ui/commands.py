@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.markup import escape
 
-from outreach_tui.core.safe_text import for_line
+from outreach_tui.core.platform.safe_text import for_line
 
 if TYPE_CHECKING:
     from outreach_tui.ui.app import OutreachApp

@@ -23,7 +23,7 @@ def edit_in(command: str, text: str, app: App[object], data_root: Path) -> str:
     Raises EditorError when the editor cannot run or exits with an error (the text is then
     left as it was).
     """
-    from outreach_tui.core.fsutil import WriteError, new_edit_file
+    from outreach_tui.core.platform.files import WriteError, new_edit_file
 
     try:
         argv = shlex.split(command)

@@ -15,7 +15,6 @@ the score and the rules for users. Pure Python: nothing here imports Textual or 
 
 from __future__ import annotations
 
-from outreach_tui.core.answers import Answers
 from outreach_tui.core.coach.facts import text_facts
 from outreach_tui.core.coach.length import (
     LEVEL_ERROR,
@@ -50,7 +49,8 @@ from outreach_tui.core.coach.rules import (
     run_rules,
 )
 from outreach_tui.core.coach.score import creepiness
-from outreach_tui.core.render import Channel, get_channel
+from outreach_tui.core.message.render import Channel, get_channel
+from outreach_tui.core.model.answers import Answers
 
 __all__ = [
     "BASE_SCORE",

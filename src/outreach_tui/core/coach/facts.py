@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from outreach_tui.core.answers import Answers
 from outreach_tui.core.coach.lexicon import (
     ACRONYM,
     EARLY_SENTENCES,
@@ -25,8 +24,9 @@ from outreach_tui.core.coach.lexicon import (
     word_list,
     word_set,
 )
-from outreach_tui.core.personal import first_personal_phrase, personal_topics
-from outreach_tui.core.render import salutation_name
+from outreach_tui.core.message.render import salutation_name
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.personal import first_personal_phrase, personal_topics
 
 CONNECTION = "connection"
 GROUP = "group"

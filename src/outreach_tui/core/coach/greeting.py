@@ -5,10 +5,10 @@ no creepier for it, but a wrong name undoes everything else."""
 
 from __future__ import annotations
 
-from outreach_tui.core.answers import Answers
 from outreach_tui.core.coach.facts import Facts
 from outreach_tui.core.coach.lexicon import WEIGHTS
 from outreach_tui.core.coach.report import Reason
+from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.names import FIELD, greeting_doubts, salutation
 
 

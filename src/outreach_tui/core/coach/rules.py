@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from outreach_tui.core.answers import Answers
 from outreach_tui.core.coach.facts import Facts, addressee, fold, loosely_mentioned, quote, says
 from outreach_tui.core.coach.length import LEVEL_ERROR, LEVEL_OK, LengthStatus
 from outreach_tui.core.coach.lexicon import (
@@ -31,8 +30,9 @@ from outreach_tui.core.coach.lexicon import (
     Gated,
 )
 from outreach_tui.core.coach.report import RuleResult
-from outreach_tui.core.questions import QUESTIONS
-from outreach_tui.core.render import THANK_YOU, Channel
+from outreach_tui.core.message.render import THANK_YOU, Channel
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.questions import QUESTIONS
 
 SOURCE_CAREER = "career-centre guidance"
 SOURCE_LINKEDIN = "LinkedIn's limits"

@@ -8,7 +8,6 @@ the score at `PERSONAL_FLOOR` or above, whatever else the message has.
 
 from __future__ import annotations
 
-from outreach_tui.core.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
 from outreach_tui.core.coach.facts import (
     CONNECTION,
     GROUP,
@@ -39,8 +38,9 @@ from outreach_tui.core.coach.lexicon import (
     WORD,
 )
 from outreach_tui.core.coach.report import Reason
+from outreach_tui.core.message.render import FOLLOW_UP, THANK_YOU, Channel
+from outreach_tui.core.model.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
 from outreach_tui.core.names import family_name, first_name
-from outreach_tui.core.render import FOLLOW_UP, THANK_YOU, Channel
 
 _LOWERING: dict[str, str] = {
     CONNECTION: "shared-connection",

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from outreach_tui.core.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
+from outreach_tui.core.model.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
 from outreach_tui.core.names.clean import is_credential, squeeze, word_set
 from outreach_tui.core.names.model import PersonName, clean_name, fold, parse_name
 

@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime
 
 from rich.text import Text
 
-from outreach_tui.core.index import Row, parse_row_date
-from outreach_tui.core.safe_text import for_line
+from outreach_tui.core.drafts.index import Row, parse_row_date
+from outreach_tui.core.platform.safe_text import for_line
 
 CHANNEL_SHORT = {
     "connection-note": "note",
@@ -99,7 +99,7 @@ def local_day(iso_moment: str) -> str:
 
 
 def _cell(value: str, style: str = "") -> Text:
-    """A cell's text in its visible form (core/safe_text.py), styled by a span (a Text-wide
+    """A cell's text in its visible form (core/platform/safe_text.py), styled by a span (a Text-wide
     style pads DataTable cells by one)."""
     text = Text()
     text.append(for_line(value), style=style or None)

@@ -17,8 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from outreach_tui.core.pasted import dropped_path
-from outreach_tui.core.paths import short_path
+from outreach_tui.core.platform.pasted import dropped_path
+from outreach_tui.core.platform.paths import short_path
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.widgets.one_line import OneLineInput
 from outreach_tui.ui.widgets.safe_display import block_text

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from outreach_tui.core.tracking import (
+from outreach_tui.core.drafts.tracking import (
     DRAFT,
     FOLLOWED_UP,
     INTERVIEW_HELD,

@@ -27,19 +27,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Select, Static
 
-from outreach_tui.core.answers import Answers, get_value, set_value
-from outreach_tui.core.autosave import Autosave, WorkState
-from outreach_tui.core.fsutil import WriteError
-from outreach_tui.core.paths import short_path
-from outreach_tui.core.questions import (
-    STEP_OF,
-    STEPS,
-    Step,
-    channel_questions,
-    missing_required,
-    step_index,
-)
-from outreach_tui.core.render import (
+from outreach_tui.core.drafts.autosave import Autosave, WorkState
+from outreach_tui.core.drafts.store import Draft, DraftStore, StoreError
+from outreach_tui.core.message.render import (
     Channel,
     Rendered,
     Renderer,
@@ -47,13 +37,22 @@ from outreach_tui.core.render import (
     fitting_channels,
     short_note,
 )
-from outreach_tui.core.safe_text import for_text
-from outreach_tui.core.store import Draft, DraftStore, StoreError
+from outreach_tui.core.model.answers import Answers, get_value, set_value
+from outreach_tui.core.model.questions import (
+    STEP_OF,
+    STEPS,
+    Step,
+    channel_questions,
+    missing_required,
+    step_index,
+)
+from outreach_tui.core.platform.files import WriteError
+from outreach_tui.core.platform.paths import short_path
+from outreach_tui.core.platform.safe_text import for_text
 
 if TYPE_CHECKING:
     from outreach_tui.core.coach import CoachReport
     from outreach_tui.ui.widgets.step_form import StepForm
-from outreach_tui.ui.compositor import install as install_compositor
 from outreach_tui.ui.messages import (
     AnswerChanged,
     ChannelChosen,
@@ -63,6 +62,7 @@ from outreach_tui.ui.messages import (
     TextEdited,
     field_id,
 )
+from outreach_tui.ui.textual_ext.compositor import install as install_compositor
 from outreach_tui.ui.widgets.buttons import PlainButton
 from outreach_tui.ui.widgets.footer import QuietFooter
 from outreach_tui.ui.widgets.safe_display import line_text
@@ -293,7 +293,7 @@ class WizardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         if self._lost_channel:
-            from outreach_tui.core.safe_text import visible
+            from outreach_tui.core.platform.safe_text import visible
 
             self.notify(
                 f"The channel {visible(self._lost_channel)!r} no longer exists (its template"
@@ -564,7 +564,7 @@ class WizardScreen(Screen[None]):
         """Scroll the preview to the part of the message the current step writes (see
         core.focus); the top when none is found. Not for templates of your own, which render
         in a thread (they may be slow): their preview stays where the user left it."""
-        from outreach_tui.core.focus import changed_paragraph, without_step
+        from outreach_tui.core.message.focus import changed_paragraph, without_step
         from outreach_tui.ui.widgets.preview import Preview
 
         step = self.current
@@ -715,7 +715,7 @@ class WizardScreen(Screen[None]):
             return None
 
     def _shorten_own_text(self, subject: str, body: str) -> None:
-        from outreach_tui.core.wording import tighten
+        from outreach_tui.core.message.wording import tighten
 
         limit = self.limit()
         tightened = tighten(body, limit)

@@ -22,7 +22,7 @@ from outreach_tui.core.coach import (
     gauge,
     score_label,
 )
-from outreach_tui.core.safe_text import for_text
+from outreach_tui.core.platform.safe_text import for_text
 
 TOP_REASONS = 4
 

@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from outreach_tui.core.render import CHANNELS, NOTE_CHANNEL, Channel, TemplateFile
-from outreach_tui.core.safe_text import for_line, for_text
+from outreach_tui.core.message.render import CHANNELS, NOTE_CHANNEL, Channel, TemplateFile
+from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import (
     ChannelChosen,
     ResetRequested,

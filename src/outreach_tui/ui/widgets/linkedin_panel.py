@@ -29,10 +29,10 @@ from textual.suggester import Suggester
 from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from outreach_tui.core.answers import Answers
-from outreach_tui.core.linkedin import LinkedInData, PersonMatch
-from outreach_tui.core.linkedin_csv import name_key
-from outreach_tui.core.safe_text import for_line
+from outreach_tui.core.linkedin.csvfiles import name_key
+from outreach_tui.core.linkedin.store import LinkedInData, PersonMatch
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.platform.safe_text import for_line
 from outreach_tui.ui.widgets.one_line import OneLineInput
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual import events
 
-from outreach_tui.core.pasted import one_line
+from outreach_tui.core.platform.pasted import one_line
 from outreach_tui.ui.widgets.safe_display import SafeInput
 
 

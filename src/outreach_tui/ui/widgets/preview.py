@@ -17,8 +17,8 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
 
-from outreach_tui.core.render import Channel, Rendered
-from outreach_tui.core.safe_text import for_line, for_text
+from outreach_tui.core.message.render import Channel, Rendered
+from outreach_tui.core.platform.safe_text import for_line, for_text
 
 
 def count_line(chars: int, limit: int) -> str:

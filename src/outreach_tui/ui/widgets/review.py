@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from outreach_tui.core.answers import Answers, get_value
-from outreach_tui.core.questions import FORM_STEPS, as_text, display_answer
-from outreach_tui.core.safe_text import for_line
+from outreach_tui.core.model.answers import Answers, get_value
+from outreach_tui.core.model.questions import FORM_STEPS, as_text, display_answer
+from outreach_tui.core.platform.safe_text import for_line
 from outreach_tui.ui.messages import JumpToQuestion
 
 if TYPE_CHECKING:

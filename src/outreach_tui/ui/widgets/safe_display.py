@@ -1,4 +1,4 @@
-"""The TUI's side of core/safe_text.py: widgets and helpers through which user text is drawn.
+"""The TUI's side of core/platform/safe_text.py: widgets and helpers that draw user text.
 
 - `SafeInput` and `SafeTextArea`: every editable field. They draw the text's one-cell visible
   form (`for_cells`: ESC as ``␛``) while their value stays exactly what was loaded or typed;
@@ -23,7 +23,13 @@ from textual.expand_tabs import expand_tabs_inline
 from textual.filter import LineFilter
 from textual.widgets import Input, TextArea
 
-from outreach_tui.core.safe_text import for_cells, for_line, for_terminal, for_text, has_unsafe
+from outreach_tui.core.platform.safe_text import (
+    for_cells,
+    for_line,
+    for_terminal,
+    for_text,
+    has_unsafe,
+)
 
 __all__ = [
     "SafeInput",

@@ -1,4 +1,4 @@
-"""A wizard step's form, built from the question declarations in core/questions.py.
+"""A wizard step's form, built from the question declarations in core/model/questions.py.
 
 The form only turns keys into values: it reports every change (to the `on_change` callback the
 screen gives it, so the preview is redrawn in the same frame as the key; or else as an
@@ -22,8 +22,8 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from outreach_tui.core.answers import Answers, get_value
-from outreach_tui.core.questions import (
+from outreach_tui.core.model.answers import Answers, get_value
+from outreach_tui.core.model.questions import (
     GREETING_KEY,
     Kind,
     Question,
@@ -31,7 +31,7 @@ from outreach_tui.core.questions import (
     as_text,
     from_text,
 )
-from outreach_tui.core.safe_text import for_line, for_text
+from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import AnswerChanged, field_id
 from outreach_tui.ui.widgets.one_line import OneLineInput
 from outreach_tui.ui.widgets.safe_display import SafeTextArea

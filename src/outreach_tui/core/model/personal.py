@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from outreach_tui.core.personal_words import (
+from outreach_tui.core.model.personal_words import (
     FILLERS,
     POSSESSIVES,
     PROFESSIONAL_FOLLOWERS,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from outreach_tui.core.answers import (
+from outreach_tui.core.model.answers import (
     FIRST_NAME_ONLY,
     HONORIFICS,
     NO_HONORIFIC,
@@ -105,12 +105,12 @@ def _minutes(text: str) -> str | None:
 GREETING_KEY = "contact.greeting_name"
 """The "Name in the greeting" question: empty means the name worked out from the parse."""
 THANK_YOU_CHANNEL = "thank-you"
-"""The channel whose note names what the user learned (the name of core/render.py's channel)."""
+"""The channel whose note names what the user learned (its name in core/message/render.py)."""
 
 
 def _personal(text: str) -> str:
     # Imported on first use: the first screen is drawn without it.
-    from outreach_tui.core.personal import personal_note
+    from outreach_tui.core.model.personal import personal_note
 
     return personal_note(text)
 

@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from outreach_tui.core.fsutil import DIR_MODE, FILE_MODE, describe_os_error
+from outreach_tui.core.platform.files import DIR_MODE, FILE_MODE, describe_os_error
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ INSIDE_FOLDERS = ("drafts", "trash", "linkedin")
 def linked_folders(root: Path) -> list[str]:
     """One line for each folder of INSIDE_FOLDERS in `root` that is a symbolic link (to a
     folder outside, maybe someone else's): the app reads from it but refuses to write."""
-    from outreach_tui.core.fsutil import symlink_problem
+    from outreach_tui.core.platform.files import symlink_problem
 
     lines = []
     for name in INSIDE_FOLDERS:

@@ -35,14 +35,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from outreach_tui.core.answers import (
+from outreach_tui.core.model.answers import (
     DEFAULT_ASK_MINUTES,
     Answers,
     AnswersError,
     normalise_minutes,
 )
-from outreach_tui.core.fsutil import WriteError, atomic_write, ensure_private_dir
-from outreach_tui.core.safeload import loads_toml, read_regular
+from outreach_tui.core.platform.files import WriteError, atomic_write, ensure_private_dir
+from outreach_tui.core.platform.safeload import loads_toml, read_regular
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 """Largest settings file read (bytes); a real one is under 2 KB."""

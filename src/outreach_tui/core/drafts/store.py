@@ -7,7 +7,7 @@ to `<data>/trash/` and can be restored from there.
 Schema history (each step has a migration in `migrate()`):
   1  answers, channel, subject, message, id, created, updated
   2  adds `title` (a display title the user can rename; "" means "from the contact") and
-     `tracking` (status, dates, due follow-up / thank-you: see core/tracking.py)
+     `tracking` (status, dates, due follow-up / thank-you: see core/drafts/tracking.py)
 
 Pure Python: nothing here imports Textual or Rich.
 """
@@ -26,7 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from outreach_tui.core.answers import (
+from outreach_tui.core.drafts.tracking import Tracking, TrackingError, tracking_from_dict
+from outreach_tui.core.model.answers import (
     LONE_SURROGATE,
     Answers,
     AnswersError,
@@ -34,7 +35,7 @@ from outreach_tui.core.answers import (
     answers_to_dict,
     has_lone_surrogate,
 )
-from outreach_tui.core.fsutil import (
+from outreach_tui.core.platform.files import (
     FILE_MODE,
     WriteError,
     atomic_write,
@@ -43,8 +44,7 @@ from outreach_tui.core.fsutil import (
     ensure_private_dir,
     fsync_dir,
 )
-from outreach_tui.core.safeload import loads_json, read_regular
-from outreach_tui.core.tracking import Tracking, TrackingError, tracking_from_dict
+from outreach_tui.core.platform.safeload import loads_json, read_regular
 
 SCHEMA_VERSION = 2
 DRAFTS_FOLDER = "drafts"

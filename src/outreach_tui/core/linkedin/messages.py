@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date, tzinfo
 from itertools import islice
 
-from outreach_tui.core.linkedin_csv import (
+from outreach_tui.core.linkedin.csvfiles import (
     LINE,
     Connection,
     MessageHistory,
@@ -25,8 +25,8 @@ from outreach_tui.core.linkedin_csv import (
     unreadable_note,
     url_key,
 )
-from outreach_tui.core.linkedin_dates import DateColumn
-from outreach_tui.core.orgmatch import fold
+from outreach_tui.core.linkedin.dates import DateColumn
+from outreach_tui.core.linkedin.orgmatch import fold
 
 _MESSAGE_COLUMNS: dict[str, tuple[str, ...]] = {
     "conversation": ("conversationid", "conversation"),

@@ -17,9 +17,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from outreach_tui.core.answers import Answers, AnswersError, answers_from_dict, answers_to_dict
-from outreach_tui.core.fsutil import WriteError, atomic_write, describe_os_error, ensure_private_dir
-from outreach_tui.core.safeload import loads_json, read_regular
+from outreach_tui.core.model.answers import (
+    Answers,
+    AnswersError,
+    answers_from_dict,
+    answers_to_dict,
+)
+from outreach_tui.core.platform.files import (
+    WriteError,
+    atomic_write,
+    describe_os_error,
+    ensure_private_dir,
+)
+from outreach_tui.core.platform.safeload import loads_json, read_regular
 
 AUTOSAVE_NAME = "autosave.json"
 PREVIOUS_NAME = "autosave.previous.json"

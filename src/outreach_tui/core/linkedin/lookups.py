@@ -1,5 +1,5 @@
 """Look-ups over an imported LinkedIn export: people at an organisation, name completion, and
-when the user last wrote to someone. Built by `outreach_tui.core.linkedin.load`.
+when the user last wrote to someone. Built by `outreach_tui.core.linkedin.store.load`.
 
 Pure Python: nothing here imports Textual or Rich.
 """
@@ -14,8 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from outreach_tui.core.linkedin_csv import Connection, MessageHistory, name_key
-from outreach_tui.core.orgmatch import OrgIndex, fold
+from outreach_tui.core.linkedin.csvfiles import Connection, MessageHistory, name_key
+from outreach_tui.core.linkedin.orgmatch import OrgIndex, fold
 
 
 class PersonMatch(NamedTuple):

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from itertools import islice
 
-from outreach_tui.core.linkedin_dates import DateColumn, parse_date
-from outreach_tui.core.linkedin_text import LinkedInError, decode, plain_name, repair
+from outreach_tui.core.linkedin.dates import DateColumn, parse_date
+from outreach_tui.core.linkedin.orgmatch import fold
+from outreach_tui.core.linkedin.text import LinkedInError, decode, plain_name, repair
 from outreach_tui.core.names.clean import is_credential, is_generational, strip_post_nominals
-from outreach_tui.core.orgmatch import fold
 
 __all__ = [
     "Connection",
@@ -106,7 +106,7 @@ class ExportContents:
 def unreadable_note(where: str, count: int, what: str, example: tuple[int, str]) -> str:
     """ "Connections.csv: 2 dates could not be read, left out (e.g. line 7: "soon")" with the
     example shown safely (control characters as visible codes, at most 40 characters)."""
-    from outreach_tui.core.safe_text import visible
+    from outreach_tui.core.platform.safe_text import visible
 
     line, text = example
     shown = visible(text.strip())

@@ -8,8 +8,8 @@ Distance, the ask for Goal...).
 
 from __future__ import annotations
 
-from outreach_tui.core.answers import Answers, get_value, set_value
-from outreach_tui.core.questions import STEPS
+from outreach_tui.core.model.answers import Answers, get_value, set_value
+from outreach_tui.core.model.questions import STEPS
 
 
 def without_step(answers: Answers, step_key: str) -> Answers:

@@ -24,10 +24,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from outreach_tui.core.fsutil import WriteError, atomic_write
-from outreach_tui.core.safeload import loads_json, open_regular
-from outreach_tui.core.store import SCHEMA_VERSION, Draft, DraftError, DraftStore
-from outreach_tui.core.tracking import STATUS_LABELS
+from outreach_tui.core.drafts.store import SCHEMA_VERSION, Draft, DraftError, DraftStore
+from outreach_tui.core.drafts.tracking import STATUS_LABELS
+from outreach_tui.core.platform.files import WriteError, atomic_write
+from outreach_tui.core.platform.safeload import loads_json, open_regular
 
 INDEX_FILE = "index.json"
 INDEX_VERSION = 3

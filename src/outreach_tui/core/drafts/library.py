@@ -15,20 +15,20 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from outreach_tui.core.answers import Contact, Research
-from outreach_tui.core.index import DraftIndex, Row, fold
-from outreach_tui.core.schedule import DueItem, due_items, summary_line
-from outreach_tui.core.store import Draft, DraftError, DraftStore, StoreError
-from outreach_tui.core.tracking import (
+from outreach_tui.core.drafts.index import DraftIndex, Row, fold
+from outreach_tui.core.drafts.schedule import DueItem, due_items, summary_line
+from outreach_tui.core.drafts.store import Draft, DraftError, DraftStore, StoreError
+from outreach_tui.core.drafts.tracking import (
     DEFAULT_FOLLOW_UP_DAYS,
     DEFAULT_THANK_YOU_DAYS,
     Tracking,
     TrackingError,
     apply,
 )
+from outreach_tui.core.model.answers import Contact, Research
 
 if TYPE_CHECKING:
-    from outreach_tui.core.ics import Revision
+    from outreach_tui.core.drafts.ics import Revision
 
 SORT_UPDATED = "updated"
 """Last change first."""
@@ -220,7 +220,7 @@ class Library:
     def revisions(self, items: Iterable[DueItem]) -> dict[tuple[str, str], Revision]:
         """For each item, {(draft id, kind): Revision} from its draft's history (see
         ics.revision); a draft that cannot be read is left out (its event gets sequence 0)."""
-        from outreach_tui.core.ics import revision
+        from outreach_tui.core.drafts.ics import revision
 
         out: dict[tuple[str, str], Revision] = {}
         drafts: dict[str, Draft | None] = {}

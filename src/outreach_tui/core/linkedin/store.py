@@ -24,17 +24,17 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, TypeVar
 
-from outreach_tui.core.fsutil import WriteError, atomic_write, ensure_private_dir
-from outreach_tui.core.linkedin_csv import (
+from outreach_tui.core.linkedin.csvfiles import (
     Connection,
     ExportContents,
     LinkedInError,
     MessageHistory,
 )
-from outreach_tui.core.linkedin_data import ImportSummary, LinkedInData, PersonMatch
-from outreach_tui.core.linkedin_files import read_export
-from outreach_tui.core.linkedin_text import plain_name
-from outreach_tui.core.safeload import loads_json, read_regular
+from outreach_tui.core.linkedin.files import read_export
+from outreach_tui.core.linkedin.lookups import ImportSummary, LinkedInData, PersonMatch
+from outreach_tui.core.linkedin.text import plain_name
+from outreach_tui.core.platform.files import WriteError, atomic_write, ensure_private_dir
+from outreach_tui.core.platform.safeload import loads_json, read_regular
 
 __all__ = [
     "Connection",

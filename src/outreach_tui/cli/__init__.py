@@ -16,13 +16,13 @@ from outreach_tui import __version__
 if TYPE_CHECKING:  # drafts
     import argparse
 
-    from outreach_tui.core.answers import Answers
     from outreach_tui.core.coach import CoachReport
-    from outreach_tui.core.index import Row
-    from outreach_tui.core.library import Library
-    from outreach_tui.core.render import Channel, Rendered, Renderer
-    from outreach_tui.core.settings import Settings
-    from outreach_tui.core.store import Draft
+    from outreach_tui.core.drafts.index import Row
+    from outreach_tui.core.drafts.library import Library
+    from outreach_tui.core.drafts.store import Draft
+    from outreach_tui.core.message.render import Channel, Rendered, Renderer
+    from outreach_tui.core.model.answers import Answers
+    from outreach_tui.core.model.settings import Settings
 
 PROG = "outreach-tui"
 EXIT_BAD_INPUT = 2
@@ -70,7 +70,7 @@ examples:
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    from outreach_tui.core.render import CHANNELS
+    from outreach_tui.core.message.render import CHANNELS
 
     channels = ", ".join(CHANNELS)
     parser = _new_parser(
@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load_file(path: Path) -> tuple[object, bool]:
-    from outreach_tui.core.answers import AnswersError, is_draft_data, read_data_file
+    from outreach_tui.core.model.answers import AnswersError, is_draft_data, read_data_file
 
     try:
         data = read_data_file(path)
@@ -153,10 +153,10 @@ def _message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str |
     A saved draft gives its own saved text (with the user's edits) unless --channel asks for
     another channel; otherwise the answers are checked for required ones and rendered.
     """
-    from outreach_tui.core.answers import AnswersError, answers_from_dict
-    from outreach_tui.core.questions import answer_problems
-    from outreach_tui.core.render import RenderError
-    from outreach_tui.core.store import DraftError, draft_from_dict
+    from outreach_tui.core.drafts.store import DraftError, draft_from_dict
+    from outreach_tui.core.message.render import RenderError
+    from outreach_tui.core.model.answers import AnswersError, answers_from_dict
+    from outreach_tui.core.model.questions import answer_problems
 
     path = Path(args.file)
     renderer = _renderer()
@@ -194,7 +194,7 @@ def _message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str |
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from outreach_tui.core.render import Rendered
+    from outreach_tui.core.message.render import Rendered
 
     _, _, channel, subject, body = _message_of(args)
     return _emit(Rendered(channel, subject, body).as_text())
@@ -205,7 +205,7 @@ def _shown(text: str) -> str:
     bidi overrides shown as visible codes (`\\x1b`, `<U+202E>`) so none runs, on a terminal and
     into a pipe alike (`render x | head` still ends on the terminal). The exact text stays in
     the saved draft and in `--json` output."""
-    from outreach_tui.core.safe_text import visible
+    from outreach_tui.core.platform.safe_text import visible
 
     return visible(text)
 
@@ -235,7 +235,7 @@ def _emit(text: str) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from outreach_tui.core.coach import coach
-    from outreach_tui.core.render import RenderError
+    from outreach_tui.core.message.render import RenderError
 
     renderer, answers, name, subject, body = _message_of(args)
     try:
@@ -284,9 +284,9 @@ def _print_check(report: CoachReport, channel_title: str, as_json: bool) -> None
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
-    from outreach_tui.core.answers import Answers, AnswersError, answers_from_dict
-    from outreach_tui.core.paths import data_dir
-    from outreach_tui.core.store import DraftError, draft_from_dict
+    from outreach_tui.core.drafts.store import DraftError, draft_from_dict
+    from outreach_tui.core.model.answers import Answers, AnswersError, answers_from_dict
+    from outreach_tui.core.platform.paths import data_dir
 
     answers: Answers | None = None
     if args.answers:
@@ -301,7 +301,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     root = data_dir(args.data_dir)
     if root.exists() and not root.is_dir():
         raise UserError(f"{root}: the data folder is a file, not a folder")
-    from outreach_tui.core.settings import apply_defaults
+    from outreach_tui.core.model.settings import apply_defaults
 
     settings = _settings()
     answers = apply_defaults(answers or Answers(), settings)
@@ -318,8 +318,8 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     import gc
 
     gc.disable()
-    from outreach_tui.core.paths import config_dir
-    from outreach_tui.core.settings import settings_path
+    from outreach_tui.core.model.settings import settings_path
+    from outreach_tui.core.platform.paths import config_dir
     from outreach_tui.ui.app import create_app
 
     app = create_app(
@@ -406,29 +406,29 @@ def _safe(text: str) -> str:
     """User text in the drafts listings (always, terminal or not; `drafts export --txt` gives
     the text as saved): control characters, escapes and bidi overrides shown as visible codes.
     """
-    from outreach_tui.core.safe_text import visible
+    from outreach_tui.core.platform.safe_text import visible
 
     return visible(text)
 
 
 def _line(text: object) -> str:
     """A value on one output line (an id, a file name, a ZIP member's name, a path), always in
-    its visible form with newlines and tabs escaped too (core/safe_text.py `visible_line`): a
-    file name can hold ESC, BEL and newlines."""
-    from outreach_tui.core.safe_text import visible_line
+    its visible form with newlines and tabs escaped too (core/platform/safe_text.py
+    `visible_line`): a file name can hold ESC, BEL and newlines."""
+    from outreach_tui.core.platform.safe_text import visible_line
 
     return visible_line(str(text))
 
 
 def _drafts_library(args: argparse.Namespace, follow_up_days: int = 7) -> Library:
-    from outreach_tui.core.library import Library
-    from outreach_tui.core.paths import data_dir
-    from outreach_tui.core.store import DraftStore
+    from outreach_tui.core.drafts.library import Library
+    from outreach_tui.core.drafts.store import DraftStore
+    from outreach_tui.core.platform.paths import data_dir
 
     root = data_dir(args.data_dir)
     if root.exists() and not root.is_dir():
         raise UserError(f"{root}: the data folder is a file, not a folder")
-    from outreach_tui.core.tracking import MAX_DAYS
+    from outreach_tui.core.drafts.tracking import MAX_DAYS
 
     if not 0 <= follow_up_days <= MAX_DAYS:
         raise UserError(f"--follow-up-days must be between 0 and {MAX_DAYS}")
@@ -439,7 +439,7 @@ def _drafts_library(args: argparse.Namespace, follow_up_days: int = 7) -> Librar
 def _privacy_warning(root: Path) -> None:
     """Say once, on stderr, what the TUI says at start: files others can read, and folders
     inside the data folder that are links to elsewhere (never written through)."""
-    from outreach_tui.core.permissions import linked_folders, privacy_summary
+    from outreach_tui.core.platform.permissions import linked_folders, privacy_summary
 
     summary = privacy_summary(root)
     if summary:
@@ -487,7 +487,7 @@ _UNSAFE_JSON = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *range(0x202A, 0x
 
 
 def _load_draft(lib: Library, draft_id: str) -> Draft:
-    from outreach_tui.core.store import DraftError
+    from outreach_tui.core.drafts.store import DraftError
 
     try:
         return lib.load(draft_id)
@@ -496,9 +496,9 @@ def _load_draft(lib: Library, draft_id: str) -> Draft:
 
 
 def _drafts_show(args: argparse.Namespace) -> int:
-    from outreach_tui.core.index import row_for_draft
-    from outreach_tui.core.render import Rendered
-    from outreach_tui.core.tracking import STATUS_LABELS
+    from outreach_tui.core.drafts.index import row_for_draft
+    from outreach_tui.core.drafts.tracking import STATUS_LABELS
+    from outreach_tui.core.message.render import Rendered
 
     lib = _drafts_library(args)
     draft = _load_draft(lib, args.id)
@@ -534,7 +534,7 @@ def _drafts_show(args: argparse.Namespace) -> int:
 
 
 def _write_export(lib: Library, target: Path, text: str) -> None:
-    from outreach_tui.core.fsutil import WriteError, atomic_write
+    from outreach_tui.core.platform.files import WriteError, atomic_write
 
     drafts_dir = lib.store.drafts_dir.resolve()
     if target.resolve().parent == drafts_dir:
@@ -548,10 +548,10 @@ def _write_export(lib: Library, target: Path, text: str) -> None:
 def _drafts_export(args: argparse.Namespace) -> int:
     from datetime import UTC, date, datetime
 
-    from outreach_tui.core.ics import calendar_text
-    from outreach_tui.core.index import row_for_draft
-    from outreach_tui.core.render import Rendered
-    from outreach_tui.core.schedule import due_items
+    from outreach_tui.core.drafts.ics import calendar_text
+    from outreach_tui.core.drafts.index import row_for_draft
+    from outreach_tui.core.drafts.schedule import due_items
+    from outreach_tui.core.message.render import Rendered
 
     if not args.ics and not args.txt:
         raise UserError("drafts export: say what to write with --ics FILE and/or --txt FILE")
@@ -581,8 +581,13 @@ def _drafts_export(args: argparse.Namespace) -> int:
 
 
 def _drafts_mark(args: argparse.Namespace) -> int:
-    from outreach_tui.core.store import DraftError, StoreError
-    from outreach_tui.core.tracking import STATUS_LABELS, TrackingError, parse_action, parse_date
+    from outreach_tui.core.drafts.store import DraftError, StoreError
+    from outreach_tui.core.drafts.tracking import (
+        STATUS_LABELS,
+        TrackingError,
+        parse_action,
+        parse_date,
+    )
 
     try:
         action = parse_action(args.status)
@@ -603,7 +608,7 @@ def _drafts_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_drafts(args: argparse.Namespace) -> int:
-    from outreach_tui.core.store import DraftError, StoreError
+    from outreach_tui.core.drafts.store import DraftError, StoreError
 
     commands = {
         "list": _drafts_list,
@@ -648,8 +653,8 @@ def _add_import_linkedin_parser(add_parser: Callable[..., argparse.ArgumentParse
 
 
 def cmd_import_linkedin(args: argparse.Namespace) -> int:
-    from outreach_tui.core.linkedin import LinkedInError, import_export, remove
-    from outreach_tui.core.paths import data_dir
+    from outreach_tui.core.linkedin.store import LinkedInError, import_export, remove
+    from outreach_tui.core.platform.paths import data_dir
 
     root = data_dir(args.data_dir)
     if args.remove == bool(args.path):
@@ -692,7 +697,7 @@ def _warn(message: str) -> None:
 
 def _config_access() -> tuple[bool, bool]:
     """Whether the settings and the templates folder can be read; says once when not."""
-    from outreach_tui.core.paths import config_dir, config_problem
+    from outreach_tui.core.platform.paths import config_dir, config_problem
 
     settings_ok, templates_ok, problem = config_problem(config_dir())
     if problem:
@@ -702,8 +707,8 @@ def _config_access() -> tuple[bool, bool]:
 
 def _settings() -> Settings:
     """The user's settings; a damaged file is reported on stderr (and left alone)."""
-    from outreach_tui.core.paths import config_dir
-    from outreach_tui.core.settings import Settings, load_settings, settings_path
+    from outreach_tui.core.model.settings import Settings, load_settings, settings_path
+    from outreach_tui.core.platform.paths import config_dir
 
     if not _config_access()[0]:
         return Settings()
@@ -715,15 +720,15 @@ def _settings() -> Settings:
 
 def _with_settings(answers: Answers) -> Answers:
     """An answers file's answers with the settings' defaults where it leaves them empty."""
-    from outreach_tui.core.settings import apply_defaults
+    from outreach_tui.core.model.settings import apply_defaults
 
     return apply_defaults(answers, _settings())
 
 
 def _renderer() -> Renderer:
     """A renderer that uses the user's templates folder before the built-in templates."""
-    from outreach_tui.core.paths import user_templates_dir
-    from outreach_tui.core.render import Renderer
+    from outreach_tui.core.message.render import Renderer
+    from outreach_tui.core.platform.paths import user_templates_dir
 
     if not _config_access()[1]:
         return Renderer(template_dirs=[])
@@ -731,7 +736,7 @@ def _renderer() -> Renderer:
 
 
 def _known_channel(renderer: Renderer, name: str) -> Channel:
-    from outreach_tui.core.render import RenderError
+    from outreach_tui.core.message.render import RenderError
 
     try:
         return renderer.channel(name)
@@ -741,8 +746,8 @@ def _known_channel(renderer: Renderer, name: str) -> Channel:
 
 def _default_channel(renderer: Renderer) -> str:
     """The settings' channel, or "message" when it names none there is (with a warning)."""
-    from outreach_tui.core.paths import config_dir
-    from outreach_tui.core.settings import load_settings, settings_path
+    from outreach_tui.core.model.settings import load_settings, settings_path
+    from outreach_tui.core.platform.paths import config_dir
 
     if not _config_access()[0]:
         return "message"
@@ -759,7 +764,7 @@ def _render(renderer: Renderer, answers: Answers, channel: str) -> Rendered:
     The connection note is the one that fits the account's limit, shortened as the wizard's
     "Shorten to fit" does; when even its shortest form is too long, stderr says why.
     """
-    from outreach_tui.core.render import NOTE_CHANNEL, Rendered, note_too_long, short_note
+    from outreach_tui.core.message.render import NOTE_CHANNEL, Rendered, note_too_long, short_note
 
     if channel == NOTE_CHANNEL:
         rendered = short_note(answers, renderer)
@@ -779,7 +784,7 @@ def _render(renderer: Renderer, answers: Answers, channel: str) -> Rendered:
 def _warn_if_over(renderer: Renderer, answers: Answers, channel: str, body: str) -> None:
     """A saved text over its channel's hard limit: one line on stderr (the text is the user's,
     printed as saved)."""
-    from outreach_tui.core.render import RenderError
+    from outreach_tui.core.message.render import RenderError
 
     try:
         spec = renderer.channel(channel)
@@ -823,7 +828,7 @@ def _add_templates_parser(add_parser: Callable[..., argparse.ArgumentParser]) ->
 
 
 def _templates_list(renderer: Renderer) -> int:
-    from outreach_tui.core.render import builtin_template_names
+    from outreach_tui.core.message.render import builtin_template_names
 
     rows: list[tuple[str, str, str]] = []
     seen: set[str] = set()
@@ -854,8 +859,8 @@ def _describe_template(renderer: Renderer, name: str) -> str:
 def _templates_copy(renderer: Renderer, name: str, force: bool) -> int:
     from importlib import resources
 
-    from outreach_tui.core.fsutil import WriteError, atomic_write, ensure_private_dir
-    from outreach_tui.core.render import CHANNELS, builtin_template_names
+    from outreach_tui.core.message.render import CHANNELS, builtin_template_names
+    from outreach_tui.core.platform.files import WriteError, atomic_write, ensure_private_dir
 
     builtin = builtin_template_names()
     if name in builtin:
@@ -874,7 +879,7 @@ def _templates_copy(renderer: Renderer, name: str, force: bool) -> int:
         ensure_private_dir(folder)
         for file_name, target in zip(names, targets, strict=True):
             text = (
-                resources.files("outreach_tui")
+                resources.files("outreach_tui.core.message")
                 .joinpath("templates", file_name)
                 .read_text(encoding="utf-8")
             )

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from outreach_tui.core.index import Row, parse_row_date
-from outreach_tui.core.tracking import FOLLOW_UP, THANK_YOU
+from outreach_tui.core.drafts.index import Row, parse_row_date
+from outreach_tui.core.drafts.tracking import FOLLOW_UP, THANK_YOU
 
 OVERDUE = "overdue"
 TODAY = "today"

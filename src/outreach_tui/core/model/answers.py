@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from outreach_tui.core.safeload import loads_json, loads_toml, read_regular
+from outreach_tui.core.platform.safeload import loads_json, loads_toml, read_regular
 
 HONORIFICS: tuple[str, ...] = ("Ms.", "Mr.", "Mx.", "Dr.")
 """Honorifics offered before the surname."""

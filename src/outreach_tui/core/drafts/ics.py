@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from outreach_tui import __version__
-from outreach_tui.core.fsutil import atomic_write
-from outreach_tui.core.schedule import DueItem
-from outreach_tui.core.tracking import (
+from outreach_tui.core.drafts.schedule import DueItem
+from outreach_tui.core.drafts.tracking import (
     DRAFT,
     FOLLOW_UP,
     INTERVIEW_HELD,
@@ -30,6 +29,7 @@ from outreach_tui.core.tracking import (
     THANK_YOU,
     Tracking,
 )
+from outreach_tui.core.platform.files import atomic_write
 
 PRODID = f"-//outreach-tui//outreach-tui {__version__}//EN"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -2,7 +2,7 @@
 
 For screen readers and pipes: no full-screen interface, no colour, no escape sequences, and
 Textual is never imported. The questions, their order, labels, help, validation and defaults
-all come from core/questions.py (STEPS), the one declaration the wizard uses too.
+all come from core/model/questions.py (STEPS), the one declaration the wizard uses too.
 
 How each kind of question is answered:
 
@@ -25,9 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from outreach_tui.core.answers import Answers, get_value, set_value
 from outreach_tui.core.coach import BASE_SCORE, MAX_SCORE, CoachReport, coach
-from outreach_tui.core.questions import (
+from outreach_tui.core.drafts.store import Draft, DraftStore, StoreError
+from outreach_tui.core.message.render import Channel, Rendered, Renderer, RenderError
+from outreach_tui.core.model.answers import Answers, get_value, set_value
+from outreach_tui.core.model.questions import (
     FORM_STEPS,
     GREETING_KEY,
     Kind,
@@ -37,9 +39,7 @@ from outreach_tui.core.questions import (
     display_value,
     from_text,
 )
-from outreach_tui.core.render import Channel, Rendered, Renderer, RenderError
-from outreach_tui.core.safe_text import visible
-from outreach_tui.core.store import Draft, DraftStore, StoreError
+from outreach_tui.core.platform.safe_text import visible
 
 CLEAR = "-"
 EXIT_EOF = 1

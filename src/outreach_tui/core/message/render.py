@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from outreach_tui.core.answers import (
+from outreach_tui.core.model.answers import (
     Answers,
     answers_to_dict,
 )
@@ -249,10 +249,10 @@ def _phrases(items: Sequence[str]) -> list[str]:
 
 
 def _professional(items: Sequence[str], answers: Answers, *, with_groups: bool) -> list[str]:
-    """The items as phrases, leaving out any about the person's private life (core/personal.py):
-    such an item is never a hook and never written into a message. The contact's name, title
-    and organisation, the shared connections' names and (for items other than groups
-    themselves) the groups are professional names, masked before looking."""
+    """The items as phrases, leaving out any about the person's private life
+    (core/model/personal.py): such an item is never a hook and never written into a message.
+    The contact's name, title and organisation, the shared connections' names and (for items
+    other than groups themselves) the groups are professional names, masked before looking."""
     c = answers.contact
     innocent = [c.name, c.title, c.organization, *answers.research.shared_connections]
     if with_groups:
@@ -263,7 +263,7 @@ def _professional(items: Sequence[str], answers: Answers, *, with_groups: bool) 
 @functools.lru_cache(maxsize=256)
 def _not_personal(items: tuple[str, ...], innocent: tuple[str, ...]) -> tuple[str, ...]:
     # Cached: the preview renders on every key, and most keys change neither.
-    from outreach_tui.core.personal import is_personal
+    from outreach_tui.core.model.personal import is_personal
 
     return tuple(p for p in items if not is_personal(p, innocent))
 
@@ -279,7 +279,12 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
     ``count``, and ``verb`` / ``gerund`` ("read"/"reading", "heard"/"hearing", "saw"/"seeing",
     "watched"/"watching", or "came across"/"coming across") for writing and web finds.
     """
-    from outreach_tui.core.wording import NEUTRAL_VERB, hook_verb, join_human, name_in_sentence
+    from outreach_tui.core.message.wording import (
+        NEUTRAL_VERB,
+        hook_verb,
+        join_human,
+        name_in_sentence,
+    )
 
     r = answers.research
     kinds = (
@@ -319,7 +324,7 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
 def message_context(answers: Answers) -> dict[str, Any]:
     """Everything a template sees. Documented in the README ("Template variables")."""
     from outreach_tui.core import names
-    from outreach_tui.core.wording import (
+    from outreach_tui.core.message.wording import (
         distance_words,
         join_human,
         learned_phrase,
@@ -401,7 +406,8 @@ class Renderer:
     `template_dirs` (the user's template folder) are searched before the built-in templates: a
     file there overrides a built-in template of the same name, and `<name>.txt.j2` for a new
     name adds a channel. A user template that fails in any way (syntax, unknown variable,
-    sandbox refusal, a limit of core/sandbox.py, recursion) never stops a render: the built-in
+    sandbox refusal, a limit of core/message/sandbox.py, recursion) never
+    stops a render: the built-in
     template is used instead and the problem, with file and line, is in `Rendered.problems`
     (and `last_problems`). User templates are re-read when their file changes.
     """
@@ -431,8 +437,8 @@ class Renderer:
         # Imported here: jinja2 costs ~100 ms, and the first screen does not need it.
         from jinja2 import FunctionLoader, StrictUndefined
 
-        from outreach_tui.core.sandbox import guarded_environment
-        from outreach_tui.core.wording import join_human
+        from outreach_tui.core.message.sandbox import guarded_environment
+        from outreach_tui.core.message.wording import join_human
 
         return guarded_environment(
             FunctionLoader(self._load),
@@ -476,7 +482,7 @@ class Renderer:
         stat = path.stat()
         if stat.st_size > MAX_TEMPLATE_BYTES:
             raise ValueError(f"template file larger than {MAX_TEMPLATE_BYTES:,} bytes")
-        from outreach_tui.core.safeload import read_regular
+        from outreach_tui.core.platform.safeload import read_regular
 
         source = read_regular(path, MAX_TEMPLATE_BYTES).decode("utf-8")
         self._user_files.add(str(path))
@@ -536,7 +542,7 @@ class Renderer:
     def _render_builtin(self, name: str, context: dict[str, Any]) -> str:
         from jinja2 import TemplateError, TemplateSyntaxError
 
-        from outreach_tui.core.sandbox import reset_budget
+        from outreach_tui.core.message.sandbox import reset_budget
 
         shown = name.removeprefix(BUILTIN_PREFIX)
         try:
@@ -550,12 +556,12 @@ class Renderer:
             raise RenderError(f"{shown}{_template_line(exc, shown)}: {exc}") from None
 
     def _render_one(self, name: str, context: dict[str, Any]) -> str:
-        from outreach_tui.core.sandbox import reset_budget
+        from outreach_tui.core.message.sandbox import reset_budget
 
         user = self.user_template(name)
         if user is None:
             return self._render_builtin(name, context)
-        from outreach_tui.core.sandbox import mtime_ns, timed_out
+        from outreach_tui.core.message.sandbox import mtime_ns, timed_out
 
         slow = self._too_slow.get(str(user))
         if slow is not None and slow[0] == mtime_ns(user):
@@ -602,7 +608,7 @@ class Renderer:
                 raw = self._render_one(f"{spec.name}.subject.txt.j2", context)
                 subject = " ".join(raw.split())
                 if spec.subject_cap is not None:
-                    from outreach_tui.core.wording import cap_words
+                    from outreach_tui.core.message.wording import cap_words
 
                     subject = cap_words(subject, spec.subject_cap)
         finally:
@@ -664,7 +670,7 @@ def _load_builtin(name: str) -> tuple[str, str, Callable[[], bool]] | None:
 
     if name not in builtin_template_names():
         return None
-    resource = resources.files("outreach_tui").joinpath("templates", name)
+    resource = resources.files("outreach_tui.core.message").joinpath("templates", name)
     if not resource.is_file():
         return None
     return resource.read_text(encoding="utf-8"), f"<built-in>/{name}", lambda: True
@@ -674,7 +680,7 @@ def _load_builtin(name: str) -> tuple[str, str, Callable[[], bool]] | None:
 def _builtin_names() -> tuple[str, ...]:
     from importlib import resources
 
-    folder = resources.files("outreach_tui").joinpath("templates")
+    folder = resources.files("outreach_tui.core.message").joinpath("templates")
     return tuple(sorted(p.name for p in folder.iterdir() if p.name.endswith(".j2")))
 
 

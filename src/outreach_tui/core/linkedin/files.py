@@ -11,7 +11,7 @@ import zlib
 from datetime import tzinfo
 from pathlib import Path
 
-from outreach_tui.core.linkedin_csv import (
+from outreach_tui.core.linkedin.csvfiles import (
     EXPECTED_CONNECTIONS,
     ExportContents,
     LinkedInError,
@@ -20,8 +20,8 @@ from outreach_tui.core.linkedin_csv import (
     parse_connections,
     parse_profile_name,
 )
-from outreach_tui.core.linkedin_messages import parse_messages
-from outreach_tui.core.safeload import TooLargeError, open_regular, read_regular
+from outreach_tui.core.linkedin.messages import parse_messages
+from outreach_tui.core.platform.safeload import TooLargeError, open_regular, read_regular
 
 MAX_FILE_BYTES: dict[str, int] = {
     "connections.csv": 64 * 1024 * 1024,

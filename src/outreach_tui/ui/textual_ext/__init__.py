@@ -1,0 +1,1 @@
+"""textual_ext."""

@@ -155,6 +155,35 @@ async def test_review_wraps_a_long_value_within_its_own_column(
                 assert row[value_column] != " ", (size, row)
 
 
+async def test_review_a_wrapped_label_keeps_its_indent(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    from outreach_tui.core.model.questions import FORM_STEPS
+
+    headings = {step.title for step in FORM_STEPS}
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *["ctrl+n"] * 5)
+        assert "Review" in str(app.screen.query_one("#step-indicator").render())
+        seen: list[str] = []
+        for _ in range(40):  # walk the list to its end, a screenful at a time
+            box = app.screen.query_one("#review-list").region
+            rows = [row[box.x : box.right] for row in screen_rows(pilot)[box.y : box.bottom]]
+            seen.extend(rows)
+            if any("learn" in row for row in rows) and any("How far" in r for r in seen):
+                break
+            await pilot.press("pagedown")
+            await pilot.pause()
+        edge = " ▊▎▁▂▃▄▅▆▇█"  # the list's border and scroll bar
+        heading = next((r for r in seen if r.strip(edge) in headings), None)
+        assert heading is not None, "\n".join(seen)
+        margin = heading.index(heading.strip(edge))
+        wrapped = [r for r in seen if r.strip(edge) in ("Premium", "home?", "learn?")]
+        assert wrapped, "\n".join(seen)  # a label long enough to wrap at 80x24
+        for row in wrapped:
+            assert row[margin : margin + 2] == "  " and row[margin + 2] != " ", row
+
+
 async def test_review_coach_line_names_the_strongest_reason(
     make_app: Callable[..., OutreachApp], full_answers: Answers
 ) -> None:

@@ -25,6 +25,9 @@ LABEL_WIDTH = 22
 """The label column, indent included: narrow enough to leave the value room beside the preview
 pane; a longer label wraps within it."""
 
+INDENT = 2
+"""The label's indent under its step's heading."""
+
 
 def review_value(value: str, problem: str | None) -> Text:
     """The value column of a Review row, as plain Text (user text, never markup)."""
@@ -40,19 +43,22 @@ class ReviewRow:
     one line of plain text."""
 
     def __init__(self, label: str, value: str, problem: str | None) -> None:
-        self.label = Text("  ")
-        self.label.append(label, style="bold")
+        self.label = Text(label, style="bold")
         self.value = review_value(value, problem)
 
     def __rich__(self) -> Table:
-        row = Table.grid(padding=(0, 1))
-        row.add_column(width=LABEL_WIDTH)
+        # The indent is a column of its own, so a wrapped label keeps it on every line.
+        row = Table.grid(padding=0)
+        row.add_column(width=INDENT)
+        row.add_column(width=LABEL_WIDTH - INDENT)
+        row.add_column(width=1)
         row.add_column(ratio=1)
-        row.add_row(self.label, self.value)
+        row.add_row("", self.label, "", self.value)
         return row
 
     def __str__(self) -> str:
-        return f"{self.label.plain.ljust(LABEL_WIDTH)} {self.value.plain}"
+        label = " " * INDENT + self.label.plain
+        return f"{label.ljust(LABEL_WIDTH)} {self.value.plain}"
 
 
 def review_line(label: str, value: str, problem: str | None) -> ReviewRow:

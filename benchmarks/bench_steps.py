@@ -39,7 +39,7 @@ ANSWERS = {
 
 
 async def measure(data_dir: object, rounds: int) -> tuple[list[float], list[float], list[str]]:
-    from outreach_tui.core.model.answers import answers_from_dict
+    from outreach_tui.core.model.answers_load import answers_from_dict
     from outreach_tui.ui.app import create_app
 
     app = create_app(data_dir, answers=answers_from_dict(ANSWERS))  # type: ignore[arg-type]

@@ -92,8 +92,8 @@ def _wait_gone(tmux: Tmux, name: str, text: str, timeout: float = 5) -> None:
 
 def render_time_ms() -> tuple[float, float]:
     """Median and best time of one Renderer.render (after warm-up), in ms."""
-    from outreach_tui.core.message.render import Renderer
-    from outreach_tui.core.model.answers import answers_from_dict
+    from outreach_tui.core.message.renderer import Renderer
+    from outreach_tui.core.model.answers_load import answers_from_dict
 
     answers = answers_from_dict(
         {

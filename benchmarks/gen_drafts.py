@@ -16,9 +16,9 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from outreach_tui.core.drafts.store import Draft
+from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.tracking import SENT, apply
-from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 FIRST = ["Alex", "Sam", "Robin", "Zoë", "Kim", "Jordan", "Ana", "Ben", "Priya", "Tomás"]
 LAST = ["Morgan", "Ortiz", "Hale", "Ünal", "Lee", "Okafor", "Nakamura", "Smith", "Rossi"]

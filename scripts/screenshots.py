@@ -56,8 +56,8 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], data: Path) -
     from textual.widgets import Input, TextArea
 
     from outreach_tui.core.drafts.store import DraftStore
-    from outreach_tui.core.message.render import Renderer
-    from outreach_tui.core.model.answers import load_answers_file
+    from outreach_tui.core.message.renderer import Renderer
+    from outreach_tui.core.model.answers_load import load_answers_file
     from outreach_tui.ui.app import create_app
 
     app = create_app(

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from outreach_tui.core.drafts.store import DraftStore
-from outreach_tui.core.message.render import Renderer
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.ui.app import OutreachApp, create_app
 from samples import SENDER_AND_CONTACT
 

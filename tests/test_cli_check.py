@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.drafts.store import Draft
-from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.model.answers_load import answers_from_dict
 from samples import WARM_ANSWERS
 
 ANSWERS: dict[str, Any] = {**deepcopy(WARM_ANSWERS), "premium": False}

@@ -13,7 +13,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.model.answers import Answers
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.model.answers import Answers, answers_to_dict
 from test_cli_bad_files import DEEP, assert_one_line_error, scrubbed_env, tree_snapshot
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import icalendar  # test-only: the product writes .ics by hand
 import pytest
 
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.model.answers import Answers
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from outreach_tui.cli import main
-from outreach_tui.core.message.render import CHANNELS, Renderer, builtin_template_names
-from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.message.channels import CHANNELS
+from outreach_tui.core.message.renderer import Renderer, builtin_template_names
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 ANSWERS = {
     "sender": {"name": "Jordan Lee"},

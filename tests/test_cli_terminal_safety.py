@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.drafts.store import Draft, DraftStore
-from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 
 from outreach_tui.cli import main
+from outreach_tui.core.drafts.draft import Draft, DraftError
 from outreach_tui.core.drafts.library import Library
-from outreach_tui.core.drafts.store import Draft, DraftError, DraftStore
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 READY = {
     "sender": {"name": "Jordan Lee"},

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.model.answers import Answers
 from ptyterm import Terminal, clean_env, wait_until
 from readonly_mount import read_only_mounts_work

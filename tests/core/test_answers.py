@@ -14,8 +14,10 @@ from outreach_tui.core.model.answers import (
     Answers,
     AnswersError,
     Job,
-    answers_from_dict,
     answers_to_dict,
+)
+from outreach_tui.core.model.answers_load import (
+    answers_from_dict,
     load_answers_file,
     read_data_file,
 )

@@ -9,17 +9,11 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.message.render import (
-    CHANNELS,
-    NOTE_QUOTA_NOTICE,
-    Rendered,
-    Renderer,
-    fits,
-    fitting_channels,
-    get_channel,
-    short_note,
-)
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.message.channels import CHANNELS, NOTE_QUOTA_NOTICE, get_channel
+from outreach_tui.core.message.renderer import Rendered, Renderer
+from outreach_tui.core.message.shorten import fits, fitting_channels, short_note
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 from samples import WARM_ANSWERS
 
 WARM: dict[str, Any] = deepcopy(WARM_ANSWERS)

@@ -26,8 +26,10 @@ from outreach_tui.core.coach import (
     length_status,
     score_label,
 )
-from outreach_tui.core.message.render import CHANNELS, Renderer, RenderError
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.message.channels import CHANNELS, RenderError
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 from samples import SENDER_AND_CONTACT
 
 WARM: dict[str, Any] = {

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from outreach_tui.core.coach import CoachReport, coach, score_label
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 from samples import SENDER_AND_CONTACT
 
 RESEARCH: dict[str, Any] = {

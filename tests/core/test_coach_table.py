@@ -20,8 +20,9 @@ from typing import Any
 import pytest
 
 from outreach_tui.core.coach import coach
-from outreach_tui.core.message.render import CHANNELS, Renderer
-from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.message.channels import CHANNELS
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 ASKING = ("message", "connection-note", "email", "follow-up")
 FIRST = ("message", "connection-note", "email")

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.drafts.store import Draft, DraftStore, StoreError
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore, StoreError
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.platform.files import (
     EDITING_FOLDER,
@@ -25,8 +26,9 @@ from outreach_tui.core.platform.permissions import Loose, linked_folders, loose_
 KILLED_SAVE = """
 import os, sys
 from pathlib import Path
-from outreach_tui.core.model.answers import answers_from_dict
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.model.answers_load import answers_from_dict
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 
 real_fsync = os.fsync
 def slow_fsync(fd):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outreach_tui.core.message.focus import changed_paragraph, without_step
-from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 
 

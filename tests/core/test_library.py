@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from outreach_tui.core.drafts.draft import Draft, DraftError
 from outreach_tui.core.drafts.index import INDEX_FILE, INDEX_VERSION, DraftIndex, fold
 from outreach_tui.core.drafts.library import SORT_DUE, SORT_UPDATED, Library, sort_rows
 from outreach_tui.core.drafts.schedule import summary_line
-from outreach_tui.core.drafts.store import Draft, DraftError, DraftStore, StoreError
+from outreach_tui.core.drafts.store import DraftStore, StoreError
 from outreach_tui.core.drafts.tracking import (
     FOLLOWED_UP,
     INTERVIEW_HELD,
@@ -29,7 +30,8 @@ from outreach_tui.core.drafts.tracking import (
     apply,
     parse_action,
 )
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 TODAY = date(2025, 3, 10)
 

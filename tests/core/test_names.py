@@ -9,10 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.library import duplicate_draft
-from outreach_tui.core.drafts.store import Draft
-from outreach_tui.core.message.render import CHANNELS, Renderer, message_context, short_note
-from outreach_tui.core.model.answers import HONORIFICS, answers_from_dict
+from outreach_tui.core.message.channels import CHANNELS
+from outreach_tui.core.message.context import message_context
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.message.shorten import short_note
+from outreach_tui.core.model.answers import HONORIFICS
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.core.names import (
     clean_name,
     greeting_doubts,
@@ -325,7 +329,8 @@ def test_names_import_no_ui_and_the_parser_only_when_a_name_is_parsed() -> None:
         "import sys\n"
         "import outreach_tui.core.names, outreach_tui.core.names.model\n"
         "import outreach_tui.core.names.clean, outreach_tui.core.names.greeting\n"
-        "import outreach_tui.core.message.render, outreach_tui.core.model.questions\n"
+        "import outreach_tui.core.message.renderer, outreach_tui.core.message.shorten\n"
+        "import outreach_tui.core.model.questions\n"
         "top = lambda: {m.split('.')[0] for m in sys.modules}\n"
         "before = top() & {'textual', 'rich', 'jinja2', 'nameparser'}\n"
         "outreach_tui.core.names.parse_name('Ann Lee')\n"

@@ -18,14 +18,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from outreach_tui.core.coach import coach
-from outreach_tui.core.drafts.store import Draft, DraftStore, is_valid_id, slugify
-from outreach_tui.core.message.render import CHANNELS, Renderer, short_note
-from outreach_tui.core.model.answers import (
-    ACTIVITY_VALUES,
-    HONORIFIC_VALUES,
-    UNITS,
-    answers_from_dict,
-)
+from outreach_tui.core.drafts.draft import Draft, is_valid_id, slugify
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.message.channels import CHANNELS
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.message.shorten import short_note
+from outreach_tui.core.model.answers import ACTIVITY_VALUES, HONORIFIC_VALUES, UNITS
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.core.platform.safe_text import BIDI_CONTROLS, visible
 
 FAST = settings(
@@ -223,8 +222,9 @@ def test_a_lone_surrogate_in_a_json_file_is_refused_when_read(
     """`"\\ud800"` in a JSON file parses to half a character, which can never be saved as UTF-8
     (the wizard's save raised UnicodeEncodeError). Files holding one are refused with one line,
     answers files and drafts alike."""
-    from outreach_tui.core.drafts.store import DraftError
-    from outreach_tui.core.model.answers import AnswersError, read_data_file
+    from outreach_tui.core.drafts.draft import DraftError
+    from outreach_tui.core.model.answers import AnswersError
+    from outreach_tui.core.model.answers_load import read_data_file
 
     value = before + chr(surrogate)
     section, _, key = field.partition(".")

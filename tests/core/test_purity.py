@@ -61,7 +61,8 @@ def test_the_check_sees_textual_when_it_is_loaded() -> None:
 def test_core_and_cli_import_no_ui_and_no_jinja2() -> None:
     code = (
         "import outreach_tui.core.model.answers, outreach_tui.core.model.questions, "
-        "outreach_tui.core.message.render, outreach_tui.core.drafts.store, "
+        "outreach_tui.core.message.renderer, outreach_tui.core.message.shorten, "
+        "outreach_tui.core.drafts.store, "
         "outreach_tui.core.platform.paths, "
         "outreach_tui.cli"
     )
@@ -72,8 +73,13 @@ def test_known_core_modules_found_by_glob() -> None:
     names = core_module_names()
     for expected in (
         "model.answers",
+        "model.answers_load",
         "model.questions",
-        "message.render",
+        "message.channels",
+        "message.context",
+        "message.renderer",
+        "message.shorten",
+        "drafts.draft",
         "drafts.store",
         "platform.paths",
         "coach",
@@ -97,7 +103,7 @@ def test_all_core_modules_together_import_no_ui() -> None:
 def test_rendering_loads_jinja2_but_no_ui() -> None:
     code = (
         "from outreach_tui.core.model.answers import Answers\n"
-        "from outreach_tui.core.message.render import Renderer\n"
+        "from outreach_tui.core.message.renderer import Renderer\n"
         "Renderer().render(Answers(), 'message')"
     )
     loaded = top_level(loaded_after(code))

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.model.answers import Answers, answers_from_dict, get_value, set_value
+from outreach_tui.core.model.answers import Answers, get_value, set_value
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.core.model.questions import (
     FORM_STEPS,
     QUESTIONS,

@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
-from outreach_tui.core.message.render import CHANNELS, Renderer, RenderError, get_channel
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.message.channels import CHANNELS, RenderError, get_channel
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 from samples import SENDER_AND_CONTACT
 
 FULL: dict[str, Any] = {

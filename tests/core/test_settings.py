@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.core.model.settings import (
     Settings,
     SettingsError,

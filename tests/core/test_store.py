@@ -12,17 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from outreach_tui.core.drafts.store import (
-    SCHEMA_VERSION,
-    Draft,
-    DraftError,
-    DraftStore,
-    StoreError,
-    migrate,
-    slugify,
-)
+from outreach_tui.core.drafts.draft import SCHEMA_VERSION, Draft, DraftError, migrate, slugify
+from outreach_tui.core.drafts.store import DraftStore, StoreError
 from outreach_tui.core.drafts.tracking import SENT, Tracking
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NOON = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)

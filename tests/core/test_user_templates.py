@@ -11,15 +11,12 @@ from pathlib import Path
 import pytest
 
 from outreach_tui.core.coach import coach
-from outreach_tui.core.message.render import (
-    CHANNELS,
-    Renderer,
-    RenderError,
-    TemplateFile,
-    short_note,
-)
+from outreach_tui.core.message.channels import CHANNELS, RenderError
+from outreach_tui.core.message.renderer import Renderer, TemplateFile
 from outreach_tui.core.message.sandbox import MAX_SIZE
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.message.shorten import short_note
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 ANSWERS = {
     "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},

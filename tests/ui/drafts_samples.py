@@ -9,9 +9,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.library import Library
-from outreach_tui.core.drafts.store import Draft, DraftStore
-from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 TODAY = date(2026, 5, 14)
 DAMAGED_NAME = "notes-backup"

@@ -6,8 +6,8 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static, TextArea
 
 from outreach_tui.core.coach import coach
-from outreach_tui.core.message.render import NOTE_QUOTA_NOTICE
-from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.message.channels import NOTE_QUOTA_NOTICE
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.ui.widgets.coach_panel import CoachPanel, score_gauge
 
 ANSWERS = answers_from_dict(

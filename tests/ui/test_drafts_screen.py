@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.drafts.tracking import Tracking
-from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import ChoiceModal, MarkStatusModal, TextPromptModal

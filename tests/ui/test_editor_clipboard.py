@@ -123,7 +123,7 @@ async def test_preview_names_your_template_and_its_problem(
     data_dir: Path, full_answers: Answers, tmp_path: Path
 ) -> None:
     from outreach_tui.core.drafts.store import DraftStore
-    from outreach_tui.core.message.render import Renderer
+    from outreach_tui.core.message.renderer import Renderer
     from outreach_tui.ui.app import create_app
 
     templates = tmp_path / "templates"

@@ -13,9 +13,10 @@ from test_wizard import SIZE, choose, focused_id, indicator, preview_text, type_
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
+from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.library import Library
-from outreach_tui.core.drafts.store import Draft, DraftStore
-from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen

@@ -13,7 +13,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from outreach_tui.core.linkedin.store import import_export, import_path
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen
 from outreach_tui.ui.screens.modals import ChoiceModal

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from outreach_tui.core.drafts.store import DraftStore
-from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.settings import Settings
 from outreach_tui.ui.app import OutreachApp, create_app
@@ -117,7 +117,7 @@ async def test_theme_chosen_in_the_palette_is_remembered(data_dir: Path, tmp_pat
 async def test_palette_opens_export_and_linkedin_import(
     make_app: Callable[..., OutreachApp], full_answers: Answers, data_dir: Path
 ) -> None:
-    from outreach_tui.core.drafts.store import Draft
+    from outreach_tui.core.drafts.draft import Draft
     from outreach_tui.ui.screens.drafts import DraftsScreen
     from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen
     from outreach_tui.ui.screens.modals import ChoiceModal

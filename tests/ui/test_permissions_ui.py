@@ -9,7 +9,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Button, Static
 
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal

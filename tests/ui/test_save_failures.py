@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.platform import files as fsutil
 from outreach_tui.ui.app import OutreachApp

@@ -13,8 +13,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from outreach_tui.core.drafts.store import DraftStore
-from outreach_tui.core.message.render import Renderer
-from outreach_tui.core.model.answers import load_answers_file
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.model.answers_load import load_answers_file
 from outreach_tui.ui.app import OutreachApp, create_app
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "alex-morgan.toml"

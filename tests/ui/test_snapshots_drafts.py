@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from outreach_tui.core.drafts.store import DraftStore
-from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.ui.app import OutreachApp, create_app
 
 FIXED_MTIME = 1_778_745_600  # 2026-05-14 08:00 UTC: the damaged file's "Changed" date

@@ -22,9 +22,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from outreach_tui.core.drafts.autosave import Autosave, WorkState
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.linkedin.store import import_export
-from outreach_tui.core.model.answers import answers_from_dict, load_answers_file
+from outreach_tui.core.model.answers_load import answers_from_dict, load_answers_file
 from outreach_tui.ui.app import OutreachApp
 
 SIZE = (140, 70)

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from outreach_tui.core.drafts.store import DraftStore
-from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.widgets.footer import QuietFooter

@@ -17,8 +17,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from outreach_tui.core.drafts.store import DraftStore
-from outreach_tui.core.message.render import Renderer
-from outreach_tui.core.model.answers import Answers, answers_from_dict
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen

@@ -17,10 +17,11 @@ if TYPE_CHECKING:  # drafts
     import argparse
 
     from outreach_tui.core.coach import CoachReport
+    from outreach_tui.core.drafts.draft import Draft
     from outreach_tui.core.drafts.index import Row
     from outreach_tui.core.drafts.library import Library
-    from outreach_tui.core.drafts.store import Draft
-    from outreach_tui.core.message.render import Channel, Rendered, Renderer
+    from outreach_tui.core.message.channels import Channel
+    from outreach_tui.core.message.renderer import Rendered, Renderer
     from outreach_tui.core.model.answers import Answers
     from outreach_tui.core.model.settings import Settings
 
@@ -70,7 +71,7 @@ examples:
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    from outreach_tui.core.message.render import CHANNELS
+    from outreach_tui.core.message.channels import CHANNELS
 
     channels = ", ".join(CHANNELS)
     parser = _new_parser(
@@ -138,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load_file(path: Path) -> tuple[object, bool]:
-    from outreach_tui.core.model.answers import AnswersError, is_draft_data, read_data_file
+    from outreach_tui.core.model.answers import AnswersError
+    from outreach_tui.core.model.answers_load import is_draft_data, read_data_file
 
     try:
         data = read_data_file(path)
@@ -153,9 +155,10 @@ def _message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str |
     A saved draft gives its own saved text (with the user's edits) unless --channel asks for
     another channel; otherwise the answers are checked for required ones and rendered.
     """
-    from outreach_tui.core.drafts.store import DraftError, draft_from_dict
-    from outreach_tui.core.message.render import RenderError
-    from outreach_tui.core.model.answers import AnswersError, answers_from_dict
+    from outreach_tui.core.drafts.draft import DraftError, draft_from_dict
+    from outreach_tui.core.message.channels import RenderError
+    from outreach_tui.core.model.answers import AnswersError
+    from outreach_tui.core.model.answers_load import answers_from_dict
     from outreach_tui.core.model.questions import answer_problems
 
     path = Path(args.file)
@@ -194,7 +197,7 @@ def _message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str |
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from outreach_tui.core.message.render import Rendered
+    from outreach_tui.core.message.renderer import Rendered
 
     _, _, channel, subject, body = _message_of(args)
     return _emit(Rendered(channel, subject, body).as_text())
@@ -235,7 +238,7 @@ def _emit(text: str) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from outreach_tui.core.coach import coach
-    from outreach_tui.core.message.render import RenderError
+    from outreach_tui.core.message.channels import RenderError
 
     renderer, answers, name, subject, body = _message_of(args)
     try:
@@ -284,8 +287,9 @@ def _print_check(report: CoachReport, channel_title: str, as_json: bool) -> None
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
-    from outreach_tui.core.drafts.store import DraftError, draft_from_dict
-    from outreach_tui.core.model.answers import Answers, AnswersError, answers_from_dict
+    from outreach_tui.core.drafts.draft import DraftError, draft_from_dict
+    from outreach_tui.core.model.answers import Answers, AnswersError
+    from outreach_tui.core.model.answers_load import answers_from_dict
     from outreach_tui.core.platform.paths import data_dir
 
     answers: Answers | None = None
@@ -487,7 +491,7 @@ _UNSAFE_JSON = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *range(0x202A, 0x
 
 
 def _load_draft(lib: Library, draft_id: str) -> Draft:
-    from outreach_tui.core.drafts.store import DraftError
+    from outreach_tui.core.drafts.draft import DraftError
 
     try:
         return lib.load(draft_id)
@@ -498,7 +502,7 @@ def _load_draft(lib: Library, draft_id: str) -> Draft:
 def _drafts_show(args: argparse.Namespace) -> int:
     from outreach_tui.core.drafts.index import row_for_draft
     from outreach_tui.core.drafts.tracking import STATUS_LABELS
-    from outreach_tui.core.message.render import Rendered
+    from outreach_tui.core.message.renderer import Rendered
 
     lib = _drafts_library(args)
     draft = _load_draft(lib, args.id)
@@ -551,7 +555,7 @@ def _drafts_export(args: argparse.Namespace) -> int:
     from outreach_tui.core.drafts.ics import calendar_text
     from outreach_tui.core.drafts.index import row_for_draft
     from outreach_tui.core.drafts.schedule import due_items
-    from outreach_tui.core.message.render import Rendered
+    from outreach_tui.core.message.renderer import Rendered
 
     if not args.ics and not args.txt:
         raise UserError("drafts export: say what to write with --ics FILE and/or --txt FILE")
@@ -581,7 +585,8 @@ def _drafts_export(args: argparse.Namespace) -> int:
 
 
 def _drafts_mark(args: argparse.Namespace) -> int:
-    from outreach_tui.core.drafts.store import DraftError, StoreError
+    from outreach_tui.core.drafts.draft import DraftError
+    from outreach_tui.core.drafts.store import StoreError
     from outreach_tui.core.drafts.tracking import (
         STATUS_LABELS,
         TrackingError,
@@ -608,7 +613,8 @@ def _drafts_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_drafts(args: argparse.Namespace) -> int:
-    from outreach_tui.core.drafts.store import DraftError, StoreError
+    from outreach_tui.core.drafts.draft import DraftError
+    from outreach_tui.core.drafts.store import StoreError
 
     commands = {
         "list": _drafts_list,
@@ -727,7 +733,7 @@ def _with_settings(answers: Answers) -> Answers:
 
 def _renderer() -> Renderer:
     """A renderer that uses the user's templates folder before the built-in templates."""
-    from outreach_tui.core.message.render import Renderer
+    from outreach_tui.core.message.renderer import Renderer
     from outreach_tui.core.platform.paths import user_templates_dir
 
     if not _config_access()[1]:
@@ -736,7 +742,7 @@ def _renderer() -> Renderer:
 
 
 def _known_channel(renderer: Renderer, name: str) -> Channel:
-    from outreach_tui.core.message.render import RenderError
+    from outreach_tui.core.message.channels import RenderError
 
     try:
         return renderer.channel(name)
@@ -764,7 +770,9 @@ def _render(renderer: Renderer, answers: Answers, channel: str) -> Rendered:
     The connection note is the one that fits the account's limit, shortened as the wizard's
     "Shorten to fit" does; when even its shortest form is too long, stderr says why.
     """
-    from outreach_tui.core.message.render import NOTE_CHANNEL, Rendered, note_too_long, short_note
+    from outreach_tui.core.message.channels import NOTE_CHANNEL
+    from outreach_tui.core.message.renderer import Rendered
+    from outreach_tui.core.message.shorten import note_too_long, short_note
 
     if channel == NOTE_CHANNEL:
         rendered = short_note(answers, renderer)
@@ -784,7 +792,7 @@ def _render(renderer: Renderer, answers: Answers, channel: str) -> Rendered:
 def _warn_if_over(renderer: Renderer, answers: Answers, channel: str, body: str) -> None:
     """A saved text over its channel's hard limit: one line on stderr (the text is the user's,
     printed as saved)."""
-    from outreach_tui.core.message.render import RenderError
+    from outreach_tui.core.message.channels import RenderError
 
     try:
         spec = renderer.channel(channel)
@@ -828,7 +836,7 @@ def _add_templates_parser(add_parser: Callable[..., argparse.ArgumentParser]) ->
 
 
 def _templates_list(renderer: Renderer) -> int:
-    from outreach_tui.core.message.render import builtin_template_names
+    from outreach_tui.core.message.renderer import builtin_template_names
 
     rows: list[tuple[str, str, str]] = []
     seen: set[str] = set()
@@ -859,7 +867,8 @@ def _describe_template(renderer: Renderer, name: str) -> str:
 def _templates_copy(renderer: Renderer, name: str, force: bool) -> int:
     from importlib import resources
 
-    from outreach_tui.core.message.render import CHANNELS, builtin_template_names
+    from outreach_tui.core.message.channels import CHANNELS
+    from outreach_tui.core.message.renderer import builtin_template_names
     from outreach_tui.core.platform.files import WriteError, atomic_write, ensure_private_dir
 
     builtin = builtin_template_names()

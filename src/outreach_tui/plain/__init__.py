@@ -26,8 +26,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from outreach_tui.core.coach import BASE_SCORE, MAX_SCORE, CoachReport, coach
-from outreach_tui.core.drafts.store import Draft, DraftStore, StoreError
-from outreach_tui.core.message.render import Channel, Rendered, Renderer, RenderError
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore, StoreError
+from outreach_tui.core.message.channels import Channel, RenderError
+from outreach_tui.core.message.renderer import Rendered, Renderer
 from outreach_tui.core.model.answers import Answers, get_value, set_value
 from outreach_tui.core.model.questions import (
     FORM_STEPS,

@@ -17,8 +17,9 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_worker
 
 from outreach_tui.core.drafts.autosave import Autosave, AutosaveError, WorkState
-from outreach_tui.core.drafts.store import DraftError, DraftStore
-from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.drafts.draft import DraftError
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.settings import Settings, apply_defaults
 from outreach_tui.core.platform.safe_text import for_line, for_text

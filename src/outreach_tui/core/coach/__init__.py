@@ -49,7 +49,7 @@ from outreach_tui.core.coach.rules import (
     run_rules,
 )
 from outreach_tui.core.coach.score import creepiness
-from outreach_tui.core.message.render import Channel, get_channel
+from outreach_tui.core.message.channels import Channel, get_channel
 from outreach_tui.core.model.answers import Answers
 
 __all__ = [

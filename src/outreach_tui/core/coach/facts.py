@@ -24,7 +24,7 @@ from outreach_tui.core.coach.lexicon import (
     word_list,
     word_set,
 )
-from outreach_tui.core.message.render import salutation_name
+from outreach_tui.core.message.context import salutation_name
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.personal import first_personal_phrase, personal_topics
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from outreach_tui.core.message.render import Channel, get_channel
+from outreach_tui.core.message.channels import Channel, get_channel
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from outreach_tui.core.coach.lexicon import (
     Gated,
 )
 from outreach_tui.core.coach.report import RuleResult
-from outreach_tui.core.message.render import THANK_YOU, Channel
+from outreach_tui.core.message.channels import THANK_YOU, Channel
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.questions import QUESTIONS
 

@@ -38,7 +38,7 @@ from outreach_tui.core.coach.lexicon import (
     WORD,
 )
 from outreach_tui.core.coach.report import Reason
-from outreach_tui.core.message.render import FOLLOW_UP, THANK_YOU, Channel
+from outreach_tui.core.message.channels import FOLLOW_UP, THANK_YOU, Channel
 from outreach_tui.core.model.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
 from outreach_tui.core.names import family_name, first_name
 

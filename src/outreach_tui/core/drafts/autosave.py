@@ -17,12 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from outreach_tui.core.model.answers import (
-    Answers,
-    AnswersError,
-    answers_from_dict,
-    answers_to_dict,
-)
+from outreach_tui.core.model.answers import Answers, AnswersError, answers_to_dict
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.core.platform.files import (
     WriteError,
     atomic_write,

@@ -24,7 +24,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from outreach_tui.core.drafts.store import SCHEMA_VERSION, Draft, DraftError, DraftStore
+from outreach_tui.core.drafts.draft import SCHEMA_VERSION, Draft, DraftError
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.drafts.tracking import STATUS_LABELS
 from outreach_tui.core.platform.files import WriteError, atomic_write
 from outreach_tui.core.platform.safeload import loads_json, open_regular

@@ -15,9 +15,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from outreach_tui.core.drafts.draft import Draft, DraftError
 from outreach_tui.core.drafts.index import DraftIndex, Row, fold
 from outreach_tui.core.drafts.schedule import DueItem, due_items, summary_line
-from outreach_tui.core.drafts.store import Draft, DraftError, DraftStore, StoreError
+from outreach_tui.core.drafts.store import DraftStore, StoreError
 from outreach_tui.core.drafts.tracking import (
     DEFAULT_FOLLOW_UP_DAYS,
     DEFAULT_THANK_YOU_DAYS,

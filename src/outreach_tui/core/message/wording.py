@@ -1,9 +1,9 @@
 """The small grammar of a message: a/an, "the" before names, compound adjectives, rounded
 distances, the verb that fits a hook, subject lines cut to length, and a text tightened to fit.
 
-Pure functions on strings, used by core/message/render.py to build the template context and by the
-wizard's "Shorten to fit". The a/an choice comes from `inflect` (imported on first use: it is slow
-to import and the first screen does not need it).
+Pure functions on strings, used by core/message/context.py to build the template context and by
+the wizard's "Shorten to fit". The a/an choice comes from `inflect` (imported on first use: it is
+slow to import and the first screen does not need it).
 """
 
 from __future__ import annotations

@@ -105,7 +105,7 @@ def _minutes(text: str) -> str | None:
 GREETING_KEY = "contact.greeting_name"
 """The "Name in the greeting" question: empty means the name worked out from the parse."""
 THANK_YOU_CHANNEL = "thank-you"
-"""The channel whose note names what the user learned (its name in core/message/render.py)."""
+"""The channel whose note names what the user learned (its name in core/message/channels.py)."""
 
 
 def _personal(text: str) -> str:

@@ -24,12 +24,13 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from outreach_tui.core.drafts.draft import DraftError
 from outreach_tui.core.drafts.ics import calendar_text
 from outreach_tui.core.drafts.index import Row
 from outreach_tui.core.drafts.library import SORT_DUE, SORT_UPDATED, Library
-from outreach_tui.core.drafts.store import DraftError, StoreError
+from outreach_tui.core.drafts.store import StoreError
 from outreach_tui.core.drafts.tracking import STATUS_LABELS, TrackingError
-from outreach_tui.core.message.render import Rendered
+from outreach_tui.core.message.renderer import Rendered
 from outreach_tui.core.platform.files import WriteError, atomic_write
 from outreach_tui.core.platform.paths import short_path
 from outreach_tui.ui.screens.drafts_rows import Column, columns_for, detail_line, row_cells

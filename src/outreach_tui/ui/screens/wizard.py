@@ -28,15 +28,11 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Select, Static
 
 from outreach_tui.core.drafts.autosave import Autosave, WorkState
-from outreach_tui.core.drafts.store import Draft, DraftStore, StoreError
-from outreach_tui.core.message.render import (
-    Channel,
-    Rendered,
-    Renderer,
-    RenderError,
-    fitting_channels,
-    short_note,
-)
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore, StoreError
+from outreach_tui.core.message.channels import Channel, RenderError
+from outreach_tui.core.message.renderer import Rendered, Renderer
+from outreach_tui.core.message.shorten import fitting_channels, short_note
 from outreach_tui.core.model.answers import Answers, get_value, set_value
 from outreach_tui.core.model.questions import (
     STEP_OF,

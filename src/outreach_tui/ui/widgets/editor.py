@@ -9,7 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from outreach_tui.core.message.render import CHANNELS, NOTE_CHANNEL, Channel, TemplateFile
+from outreach_tui.core.message.channels import CHANNELS, NOTE_CHANNEL, Channel
+from outreach_tui.core.message.renderer import TemplateFile
 from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import (
     ChannelChosen,

@@ -17,7 +17,8 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
 
-from outreach_tui.core.message.render import Channel, Rendered
+from outreach_tui.core.message.channels import Channel
+from outreach_tui.core.message.renderer import Rendered
 from outreach_tui.core.platform.safe_text import for_line, for_text
 
 

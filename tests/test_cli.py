@@ -511,8 +511,8 @@ def test_starting_with_no_arguments_means_what_the_parser_would_say() -> None:
 def test_no_arguments_does_not_load_argparse() -> None:
     code = (
         "import sys\n"
-        "import outreach_tui.cli as cli\n"
-        "cli.cmd_wizard = lambda args: print(sorted(vars(args))) or 0\n"
+        "import outreach_tui.cli as cli, outreach_tui.cli.wizard as wizard\n"
+        "wizard.cmd_wizard = lambda args: print(sorted(vars(args))) or 0\n"
         "cli.main([])\n"
         "print('argparse' in sys.modules)\n"
     )

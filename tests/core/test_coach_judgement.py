@@ -233,6 +233,23 @@ def test_a_connection_is_found_whole_with_case_accents_and_punctuation_forgiven(
     assert "shared-connection" in reason_ids(report)
 
 
+@pytest.mark.parametrize(
+    ("item", "said", "credited"),
+    [
+        ("Priya", "Priya suggested I write to you.", True),
+        ("Zoë", "Zoe suggested I write to you.", True),
+        ("Øystein", "We both know Oystein from the archive.", True),
+        ("Øystein", "We both know Øystein from the archive.", True),
+        ("Will", "I will be brief.", False),
+    ],
+)
+def test_a_connection_known_by_one_name_counts_only_with_its_capital(
+    item: str, said: str, credited: bool
+) -> None:
+    report = check(answers({**NONE, "shared_connections": [item]}), letter(said, ASK, PURPOSE))
+    assert ("shared-connection" in reason_ids(report)) is credited
+
+
 def test_a_group_by_its_acronym_and_writing_without_its_leading_your() -> None:
     a = answers(
         {

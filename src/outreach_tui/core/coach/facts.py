@@ -10,7 +10,6 @@ A research answer about someone's private life (`core.personal`) is never a hook
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -27,6 +26,7 @@ from outreach_tui.core.coach.lexicon import (
 from outreach_tui.core.message.context import salutation_name
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.personal import first_personal_phrase, personal_topics
+from outreach_tui.core.platform.textfold import fold_keep_case, fold_words
 
 CONNECTION = "connection"
 GROUP = "group"
@@ -38,21 +38,10 @@ HOOK_KINDS: tuple[str, ...] = (CONNECTION, GROUP, WRITING, WEB)
 _LEADING = word_list("your their his her a an the my our")
 """Words a message may drop before a research answer ("your post on weeding" -> "post on ...")."""
 _HONORIFIC_WORDS = word_list("dr mr ms mrs mx prof professor sir dame")
-_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
-
-
-def fold(text: str) -> str:
-    """Lower case, accents dropped, punctuation as spaces, one space between words, and a space
-    at each end, so that ``f" {phrase} " in fold(text)`` finds whole words only."""
-    if not text.isascii():
-        text = "".join(
-            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        )
-    return " " + _NOT_ALNUM.sub(" ", text.casefold()).strip() + " "
 
 
 def significant(text: str) -> list[str]:
@@ -78,12 +67,12 @@ def _variants(item: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(folded phrases that count as saying `item`, one-word names that must be capitalised)."""
     phrases: list[str] = []
     single: list[str] = []
-    whole = fold(item).strip()
+    whole = fold_words(item).strip()
     if kind == CONNECTION:
         # A person: the name as typed, or without an honorific or what follows a comma or a
         # bracket ("Dr. Priya Shah, MLIS (she/her)" -> "priya shah"), or given and family name.
         core = re.split(r"[,(]", item, maxsplit=1)[0]
-        words = fold(core).split()
+        words = fold_words(core).split()
         while words and words[0] in _HONORIFIC_WORDS:
             words = words[1:]
         candidates = [whole, " ".join(words)]
@@ -100,7 +89,7 @@ def _variants(item: str, kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         while words and words[0] in _LEADING:
             words = words[1:]
         phrases.append(" ".join(words))
-        no_brackets = fold(re.sub(r"\([^)]*\)", " ", item)).strip()
+        no_brackets = fold_words(re.sub(r"\([^)]*\)", " ", item)).strip()
         phrases.append(no_brackets)
         for acronym in ACRONYM.findall(item):
             phrases.append(acronym.lower())
@@ -115,17 +104,11 @@ def says(item: str, kind: str, text_f: str, text: str) -> bool:
         return True
     for name in single:
         if f" {name} " in text_f:
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", fold_case_kept(text)):
+            pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+            for match in re.finditer(pattern, fold_keep_case(text), re.IGNORECASE):
                 if match.group(0)[:1].isupper():
                     return True
     return False
-
-
-def fold_case_kept(text: str) -> str:
-    """Accents dropped, case kept: where a one-word name must show with its capital."""
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -208,7 +191,7 @@ def text_facts(answers: Answers, subject: str | None, message: str) -> Facts:
     body = message.replace("\r\n", "\n").replace("’", "'")
     full = f"{subject or ''}\n{body}"
     text_l = norm(full).lower()
-    text_f = fold(full)
+    text_f = fold_words(full)
     greeting = GREETING.match(body)
     rest = (body[greeting.end() :] if greeting else body).lstrip()
     stop = len(rest)
@@ -235,7 +218,7 @@ def text_facts(answers: Answers, subject: str | None, message: str) -> Facts:
         greeting_word=greeting.group("word").lower() if greeting else "",
         greeting_who=greeting.group("who").lower() if greeting else "",
         early=early,
-        early_f=fold(early),
+        early_f=fold_words(early),
         items=items,
         said=said,
         personal=tuple(topics),

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from outreach_tui.core.coach.facts import Facts, addressee, fold, loosely_mentioned, quote, says
+from outreach_tui.core.coach.facts import Facts, addressee, loosely_mentioned, quote, says
 from outreach_tui.core.coach.length import LEVEL_ERROR, LEVEL_OK, LengthStatus
 from outreach_tui.core.coach.lexicon import (
     ASK_MINUTES_RANGE,
@@ -33,6 +33,7 @@ from outreach_tui.core.coach.report import RuleResult
 from outreach_tui.core.message.channels import THANK_YOU, Channel
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.questions import QUESTIONS
+from outreach_tui.core.platform.textfold import fold_words
 
 SOURCE_CAREER = "career-centre guidance"
 SOURCE_LINKEDIN = "LinkedIn's limits"
@@ -231,7 +232,7 @@ def _rule_subject_short(status: LengthStatus) -> RuleResult:
 
 
 def _vague(goal: str) -> bool:
-    words = [w for w in fold(goal).split() if w not in VAGUE_GOAL_WORDS and len(w) >= 3]
+    words = [w for w in fold_words(goal).split() if w not in VAGUE_GOAL_WORDS and len(w) >= 3]
     return len(words) < GOAL_MIN_WORDS
 
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
-import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -29,25 +27,14 @@ from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.drafts.tracking import STATUS_LABELS
 from outreach_tui.core.platform.files import WriteError, atomic_write
 from outreach_tui.core.platform.safeload import loads_json, open_regular
+from outreach_tui.core.platform.textfold import fold_spaced
 
 INDEX_FILE = "index.json"
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 MAX_INDEX_BYTES = 256 * 1024 * 1024
 """A larger index.json is ignored (rebuilt from the drafts); 10,000 drafts make ~4 MB."""
 DAMAGED = "damaged"
 """The status shown for a file that does not load."""
-
-
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-"""Combining accents (the query is folded the same way, so other marks still match)."""
-
-
-def fold(text: str) -> str:
-    """Text for matching: case-folded, accents removed ("Zoë" -> "zoe"), spaces squeezed."""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join(_COMBINING.sub("", decomposed).split())
 
 
 class Row(NamedTuple):
@@ -67,7 +54,7 @@ class Row(NamedTuple):
     follow_up_due: str | None = None
     thank_you_due: str | None = None
     search: str = ""
-    """Folded text of everything a filter can match (see `fold`), each word once: a query
+    """Folded text of everything a filter can match (see `fold_spaced`), each word once: a query
     word never spans a space, so it matches this text exactly when it matches the full one."""
     error: str | None = None
     """Why the file does not load; None for a good draft."""
@@ -173,7 +160,7 @@ def search_text(draft: Draft) -> str:
         draft.subject or "",
         draft.message,
     ]
-    return unique_words(fold("\n".join(p for p in parts if p)))
+    return unique_words(fold_spaced("\n".join(p for p in parts if p)))
 
 
 def row_for_draft(draft: Draft, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
@@ -204,7 +191,7 @@ def damaged_row(draft_id: str, reason: str, key: tuple[int, int, int] = (0, 0, 0
         id=draft_id,
         title=f"{draft_id}.json",
         status=DAMAGED,
-        search=unique_words(fold(f"{draft_id} {DAMAGED} {reason}")),
+        search=unique_words(fold_spaced(f"{draft_id} {DAMAGED} {reason}")),
         error=reason,
         mtime_ns=key[0],
         size=key[1],

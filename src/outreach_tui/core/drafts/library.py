@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach_tui.core.drafts.draft import Draft, DraftError
-from outreach_tui.core.drafts.index import DraftIndex, Row, fold
+from outreach_tui.core.drafts.index import DraftIndex, Row
 from outreach_tui.core.drafts.schedule import DueItem, due_items, summary_line
 from outreach_tui.core.drafts.store import DraftStore, StoreError
 from outreach_tui.core.drafts.tracking import (
@@ -27,6 +27,7 @@ from outreach_tui.core.drafts.tracking import (
     apply,
 )
 from outreach_tui.core.model.answers import Contact, Research
+from outreach_tui.core.platform.textfold import fold_spaced
 
 if TYPE_CHECKING:
     from outreach_tui.core.drafts.ics import Revision
@@ -42,7 +43,7 @@ def filter_rows(rows: Iterable[Row], query: str) -> list[Row]:
     """Rows matching every word of `query` (case- and accent-insensitive) anywhere in the
     draft's text: name, organisation, research, goal, message. An empty query keeps all.
     """
-    return _filter_terms(rows, fold(query).split())
+    return _filter_terms(rows, fold_spaced(query).split())
 
 
 def _filter_terms(rows: Iterable[Row], terms: list[str]) -> list[Row]:
@@ -145,7 +146,7 @@ class Library:
         their order), and a query that narrows the last one only searches its results.
         """
         ordered = self._sorted_rows(sort)
-        terms = fold(query).split()
+        terms = fold_spaced(query).split()
         if not terms:
             return list(ordered)
         version = self.index.version

@@ -20,9 +20,9 @@ from datetime import date, tzinfo
 from itertools import islice
 
 from outreach_tui.core.linkedin.dates import DateColumn, parse_date
-from outreach_tui.core.linkedin.orgmatch import fold
 from outreach_tui.core.linkedin.text import LinkedInError, decode, plain_name, repair
 from outreach_tui.core.names.clean import is_credential, is_generational, strip_post_nominals
+from outreach_tui.core.platform.textfold import fold
 
 __all__ = [
     "Connection",

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from outreach_tui.core.linkedin.csvfiles import Connection, MessageHistory, name_key
-from outreach_tui.core.linkedin.orgmatch import OrgIndex, fold
+from outreach_tui.core.linkedin.orgmatch import OrgIndex
+from outreach_tui.core.platform.textfold import fold
 
 
 class PersonMatch(NamedTuple):

@@ -26,7 +26,7 @@ from outreach_tui.core.linkedin.csvfiles import (
     url_key,
 )
 from outreach_tui.core.linkedin.dates import DateColumn
-from outreach_tui.core.linkedin.orgmatch import fold
+from outreach_tui.core.platform.textfold import fold
 
 _MESSAGE_COLUMNS: dict[str, tuple[str, ...]] = {
     "conversation": ("conversationid", "conversation"),

@@ -27,11 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
+from outreach_tui.core.platform.textfold import fold
+
 _T = TypeVar("_T")
 
-_FOLD_EXTRA = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
-)
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
 _NON_WORD = re.compile(r"[\W_]+")
 _SCRIPT_CHANGE = re.compile(r"(?<=[a-z0-9])(?=[^\sa-z0-9])|(?<=[^\sa-z0-9])(?=[a-z0-9])")
@@ -141,32 +140,6 @@ class OrgMatch(NamedTuple):
 
 def _is_mark(char: str) -> bool:
     return unicodedata.category(char).startswith("M")
-
-
-def _is_accent(char: str, base: str) -> bool:
-    """A combining mark on a Latin, Greek or Cyrillic letter: an accent that spelling often
-    drops. Marks in other scripts (the dakuten of "デ", Indic vowel signs) change the letter."""
-    if not unicodedata.combining(char):
-        return False
-    code = ord(base)
-    return code < 0x0530 or 0x1E00 <= code <= 0x1FFF
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Bibliothèque Ørsted" -> "bibliotheque orsted". Letters of
-    every script stay letters ("Сбербанк" -> "сбербанк", "NTTデータ" -> "nttデータ")."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept: list[str] = []
-    base = " "
-    for char in decomposed:
-        if _is_accent(char, base):
-            continue
-        if not unicodedata.combining(char):
-            base = char
-        kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept)).translate(_FOLD_EXTRA)
 
 
 def _tokens(text: str) -> list[str]:

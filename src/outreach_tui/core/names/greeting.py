@@ -24,7 +24,8 @@ from dataclasses import replace
 
 from outreach_tui.core.model.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
 from outreach_tui.core.names.clean import is_credential, squeeze, word_set
-from outreach_tui.core.names.model import PersonName, clean_name, fold, parse_name
+from outreach_tui.core.names.model import PersonName, clean_name, parse_name
+from outreach_tui.core.platform.textfold import fold
 
 FIELD = "Name in the greeting"
 """The field's label, as the doubts name it."""

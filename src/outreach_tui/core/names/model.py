@@ -17,7 +17,6 @@ Pure Python: nothing here imports Textual or Rich.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from outreach_tui.core.names.clean import (
     strip_post_nominals,
     word_set,
 )
+from outreach_tui.core.platform.textfold import fold
 
 if TYPE_CHECKING:
     from nameparser import Parser
@@ -75,13 +75,6 @@ EAST_ASIAN_GIVEN: frozenset[str] = word_set(
     tuan dung trang"""
 )
 """Syllables common in Chinese given names and Vietnamese middle and given names, folded."""
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Nguyễn" -> "nguyen", "Đặng" -> "dang"."""
-    text = text.lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,10 @@ def test_full_file(tmp_path: Path) -> None:
         (b"follow_up_days = -3\n", "follow_up_days must be between 0 and 365"),
         (b'ask_minutes = "forever"\n', "ask_minutes"),
         (b"sender = 5\n", "sender must be a table"),
-        (b"[sender]\nname = 5\n", "sender.name must be text"),
+        (b"[sender]\nname = 5\n", "sender.name must be text, not a number"),
+        (b"[sender.name]\ngiven = 'x'\n", "sender.name must be text, not a table/object"),
+        (b"follow_up_days = 2025-03-01\n", "follow_up_days must be a whole number, not a date"),
+        (b"premium = [true]\n", "premium must be true or false, not a list"),
     ],
 )
 def test_damaged_file_reported_in_one_line_and_left_alone(

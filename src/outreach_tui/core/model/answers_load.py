@@ -28,25 +28,13 @@ from outreach_tui.core.model.answers import (
     normalise_minutes,
     parse_distance,
 )
-from outreach_tui.core.platform.safeload import loads_json, loads_toml, read_regular
+from outreach_tui.core.platform.safeload import kind_of, loads_json, loads_toml, read_regular
 
 
 def _expect_dict(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise AnswersError(f"{where} must be a table/object, not {_kind(value)}")
+        raise AnswersError(f"{where} must be a table/object, not {kind_of(value)}")
     return value
-
-
-def _kind(value: Any) -> str:
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "a table/object",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
 
 
 def _text(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
@@ -54,7 +42,7 @@ def _text(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
     if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise AnswersError(f"{where}.{key} must be text, not {_kind(value)}")
+        raise AnswersError(f"{where}.{key} must be text, not {kind_of(value)}")
     return str(value)
 
 
@@ -66,11 +54,11 @@ def _text_list(data: dict[str, Any], key: str, where: str) -> list[str]:
         # A single string is a list of one: forgiving for hand-written files.
         return [value] if value.strip() else []
     if not isinstance(value, list):
-        raise AnswersError(f"{where}.{key} must be a list of text, not {_kind(value)}")
+        raise AnswersError(f"{where}.{key} must be a list of text, not {kind_of(value)}")
     items: list[str] = []
     for index, item in enumerate(value):
         if isinstance(item, bool) or not isinstance(item, str | int | float):
-            raise AnswersError(f"{where}.{key}[{index}] must be text, not {_kind(item)}")
+            raise AnswersError(f"{where}.{key}[{index}] must be text, not {kind_of(item)}")
         if str(item).strip():
             items.append(str(item))
     return items
@@ -149,7 +137,7 @@ def answers_from_dict(data: Any) -> Answers:
         except AnswersError as exc:
             raise AnswersError(f"job.{exc}") from None
     else:
-        raise AnswersError(f"job.distance must be a number, not {_kind(raw_distance)}")
+        raise AnswersError(f"job.distance must be a number, not {kind_of(raw_distance)}")
     job = Job(
         distance=distance,
         unit=_choice(job_d, "unit", "job", UNITS, "miles"),
@@ -175,7 +163,7 @@ def answers_from_dict(data: Any) -> Answers:
     if premium is None:
         premium = False
     if not isinstance(premium, bool):
-        raise AnswersError(f"premium must be true or false, not {_kind(premium)}")
+        raise AnswersError(f"premium must be true or false, not {kind_of(premium)}")
 
     return Answers(
         sender=sender,

@@ -42,7 +42,7 @@ from outreach_tui.core.model.answers import (
     normalise_minutes,
 )
 from outreach_tui.core.platform.files import WriteError, atomic_write, ensure_private_dir
-from outreach_tui.core.platform.safeload import loads_toml, read_regular
+from outreach_tui.core.platform.safeload import kind_of, loads_toml, read_regular
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 """Largest settings file read (bytes); a real one is under 2 KB."""
@@ -100,13 +100,13 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     def text(where: Mapping[str, Any], key: str, label: str, default: str) -> str:
         value = where.get(key, default)
         if not isinstance(value, str):
-            problems.append(f"{label} must be text, not {_kind(value)}")
+            problems.append(f"{label} must be text, not {kind_of(value)}")
             return default
         return value
 
     sender = data.get("sender", {})
     if not isinstance(sender, dict):
-        problems.append(f"sender must be a table, not {_kind(sender)}")
+        problems.append(f"sender must be a table, not {kind_of(sender)}")
         sender = {}
     s.sender_name = text(sender, "name", "sender.name", "")
     s.sender_location = text(sender, "location", "sender.location", "")
@@ -116,13 +116,13 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     if isinstance(premium, bool):
         s.premium = premium
     else:
-        problems.append(f"premium must be true or false, not {_kind(premium)}")
+        problems.append(f"premium must be true or false, not {kind_of(premium)}")
 
     minutes = data.get("ask_minutes", DEFAULT_ASK_MINUTES)
     if isinstance(minutes, int) and not isinstance(minutes, bool):
         minutes = str(minutes)  # ask_minutes = 20 is fine too
     if not isinstance(minutes, str):
-        problems.append(f'ask_minutes must be text such as "15-20", not {_kind(minutes)}')
+        problems.append(f'ask_minutes must be text such as "15-20", not {kind_of(minutes)}')
     else:
         try:
             s.ask_minutes = normalise_minutes(minutes)
@@ -131,7 +131,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
 
     days = data.get("follow_up_days", DEFAULT_FOLLOW_UP_DAYS)
     if isinstance(days, bool) or not isinstance(days, int):
-        problems.append(f"follow_up_days must be a whole number, not {_kind(days)}")
+        problems.append(f"follow_up_days must be a whole number, not {kind_of(days)}")
     elif not 0 <= days <= MAX_FOLLOW_UP_DAYS:
         problems.append(f"follow_up_days must be between 0 and {MAX_FOLLOW_UP_DAYS}, not {days}")
     else:
@@ -155,23 +155,6 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         "follow_up_days": s.follow_up_days,
         "sender": {**s.sender_extra, "name": s.sender_name, "location": s.sender_location},
     }
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return "a date or time"
-
-
-# --- files -------------------------------------------------------------------------------------
 
 
 def read_settings(path: Path) -> tuple[Settings, list[str]]:

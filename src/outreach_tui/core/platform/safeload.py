@@ -39,7 +39,29 @@ class TooLargeError(OSError):
     """The file is larger than the reader's cap."""
 
 
-def _kind(mode: int) -> str:
+def kind_of(value: Any) -> str:
+    """What a loaded JSON or TOML value is, in words for an error: "text", "a number",
+    "true/false", "a list", "a table/object", "null", "a date or time" (TOML dates)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table/object"
+    if value is None:
+        return "null"
+    import datetime
+
+    if isinstance(value, datetime.date | datetime.time):
+        return "a date or time"
+    return type(value).__name__
+
+
+def _file_kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "a named pipe (FIFO)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -66,7 +88,7 @@ def open_regular(path: Path, max_bytes: int = MAX_DATA_BYTES) -> Iterator[IO[byt
             raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
         if not stat.S_ISREG(st.st_mode):
             raise NotRegularFileError(
-                errno.EINVAL, f"not a regular file: {_kind(st.st_mode)}", str(path)
+                errno.EINVAL, f"not a regular file: {_file_kind(st.st_mode)}", str(path)
             )
         if st.st_size > max_bytes:
             raise TooLargeError(errno.EFBIG, _too_large(max_bytes), str(path))

@@ -19,8 +19,9 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, tzinfo
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
+from outreach_tui.core.platform.dates import MONTH_ABBREVIATIONS
+
+_MONTHS = {m.lower(): i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s\-/]+([a-z]{3,9})\.?[\s\-/,]+(\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[t ].*)?$")

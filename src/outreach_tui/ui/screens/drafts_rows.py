@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from rich.text import Text
 
 from outreach_tui.core.drafts.index import Row, parse_row_date
+from outreach_tui.core.platform.dates import day_text
 from outreach_tui.core.platform.safe_text import for_line
 
 CHANNEL_SHORT = {
@@ -18,7 +19,6 @@ CHANNEL_SHORT = {
     "connection-note-short": "short note",
     "email": "e-mail",
 }
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 OVERDUE_STYLE = "bold red"
 TODAY_STYLE = "bold yellow"
@@ -56,12 +56,6 @@ def columns_for(width: int) -> list[Column]:
     ]
 
 
-def short_date(day: date, today: date) -> str:
-    """ "14 May", or "14 May 2027" in another year (English month names, whatever the locale)."""
-    text = f"{day.day} {MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
 def due_state(row: Row, today: date) -> str | None:
     """ "overdue", "today", "upcoming", or None when nothing is due."""
     due = parse_row_date(row.due)
@@ -84,7 +78,7 @@ def due_text(row: Row, today: date) -> Text:
         return _cell(text, style=OVERDUE_STYLE)
     if state == "today":
         return _cell(f"{row.due_kind} today", style=TODAY_STYLE)
-    return _cell(f"{row.due_kind} {short_date(due, today)}", style="dim")
+    return _cell(f"{row.due_kind} {day_text(due, today)}", style="dim")
 
 
 def local_day(iso_moment: str) -> str:
@@ -166,11 +160,11 @@ def detail_line(row: Row | None, today: date, shown: int, query: str) -> Text:
         when = (
             "due today"
             if state == "today"
-            else (f"was due {short_date(due, today)} ({late} day{'' if late == 1 else 's'} ago)")
+            else (f"was due {day_text(due, today)} ({late} day{'' if late == 1 else 's'} ago)")
         )
         line.append(f"\n{for_line(row.due_kind)} {when}", style=style)
         line.append(": press f to write it (a new draft; the first message is kept).")
     elif state == "upcoming" and row.due_kind:
         due = parse_row_date(row.due) or today
-        line.append(f"\n{for_line(row.due_kind)} due {short_date(due, today)}.", style="dim")
+        line.append(f"\n{for_line(row.due_kind)} due {day_text(due, today)}.", style="dim")
     return line

@@ -17,7 +17,6 @@ organisations are user data: always plain `Text`, never markup.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -32,17 +31,12 @@ from textual.widgets.option_list import Option
 from outreach_tui.core.linkedin.csvfiles import name_key
 from outreach_tui.core.linkedin.store import LinkedInData, PersonMatch
 from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.platform.dates import day_text
 from outreach_tui.core.platform.safe_text import for_line
 from outreach_tui.ui.widgets.one_line import OneLineInput
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MAX_SUGGESTIONS = 30
 MAX_COMPLETIONS = 4
-
-
-def day_text(day: date) -> str:
-    """3 Feb 2025 (whatever the locale)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def one_line(text: str) -> str:

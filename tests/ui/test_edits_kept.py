@@ -84,6 +84,8 @@ async def test_shorten_tightens_the_users_own_note_and_says_how(
         assert "Samir Patel" not in text
         assert "Best regards" not in text
         assert any("Your own text now fits" in n and "sign-off dropped" in n for n in notes(app))
+        # the same count as the counter under the preview
+        assert any(f"({len(text)} / 200 characters)" in n for n in notes(app))
         assert wizard(app).edited is not None and wizard(app).edited[1] == text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from outreach_tui.core.message.channels import Channel, get_channel
+from outreach_tui.core.message.channels import Channel, count_text, get_channel
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class LengthStatus:
     @property
     def text(self) -> str:
         """ "183 / 200 characters"."""
-        return f"{self.chars:,} / {self.limit:,} characters"
+        return count_text(self.chars, self.limit)
 
     def to_json(self) -> dict[str, Any]:
         return {

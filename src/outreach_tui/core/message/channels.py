@@ -138,6 +138,11 @@ CHANNELS: dict[str, Channel] = {
 DEFAULT_CHANNEL = "message"
 
 
+def count_text(chars: int, limit: int) -> str:
+    """A length against its limit as every counter shows it: "1,830 / 2,000 characters"."""
+    return f"{chars:,} / {limit:,} characters"
+
+
 def get_channel(name: str) -> Channel:
     """A channel by name; raises RenderError listing the known ones."""
     try:

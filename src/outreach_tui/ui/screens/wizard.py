@@ -30,7 +30,7 @@ from textual.widgets import Button, ContentSwitcher, Select, Static
 from outreach_tui.core.drafts.autosave import Autosave, WorkState
 from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.store import DraftStore, StoreError
-from outreach_tui.core.message.channels import Channel, RenderError
+from outreach_tui.core.message.channels import Channel, RenderError, count_text
 from outreach_tui.core.message.renderer import Rendered, Renderer
 from outreach_tui.core.message.shorten import fitting_channels, short_note
 from outreach_tui.core.model.answers import Answers, get_value, set_value
@@ -719,7 +719,7 @@ class WizardScreen(Screen[None]):
             self._use_own_text(subject, tightened.text)
             done = "; ".join(tightened.changes) or "nothing needed changing"
             self.notify(
-                f"Your own text now fits ({len(tightened.text):,} / {limit:,}): {done}.",
+                f"Your own text now fits ({count_text(len(tightened.text), limit)}): {done}.",
                 title="Shortened",
                 markup=False,
             )

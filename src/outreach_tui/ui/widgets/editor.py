@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from outreach_tui.core.message.channels import CHANNELS, NOTE_CHANNEL, Channel
+from outreach_tui.core.message.channels import CHANNELS, NOTE_CHANNEL, Channel, count_text
 from outreach_tui.core.message.renderer import TemplateFile
 from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import (
@@ -19,7 +19,6 @@ from outreach_tui.ui.messages import (
     TextEdited,
 )
 from outreach_tui.ui.widgets.one_line import OneLineInput
-from outreach_tui.ui.widgets.preview import count_line
 from outreach_tui.ui.widgets.safe_display import SafeTextArea, line_text
 
 
@@ -72,7 +71,7 @@ class MessageEditor(Vertical):
     def show_status(self, chars: int, limit: int, edited: bool, level: str = "ok") -> None:
         """The live counter ("N / LIMIT characters", as a warning or an error) and edit state."""
         counter = self.query_one("#counter", Static)
-        counter.update(count_line(chars, limit))
+        counter.update(count_text(chars, limit))
         counter.set_class(level == "warning", "-warning")
         counter.set_class(level == "error", "-over")
         note = "Edited by you: answers no longer change it." if edited else ""

@@ -17,13 +17,9 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
 
-from outreach_tui.core.message.channels import Channel
+from outreach_tui.core.message.channels import Channel, count_text
 from outreach_tui.core.message.renderer import Rendered
 from outreach_tui.core.platform.safe_text import for_line, for_text
-
-
-def count_line(chars: int, limit: int) -> str:
-    return f"{chars:,} / {limit:,} characters"
 
 
 def at_line(strips: list[Strip], y: int) -> list[Strip]:
@@ -219,7 +215,7 @@ class Preview(VerticalScroll):
         title = f"Preview · {escape(for_line(channel.title))}"  # a border title is markup
         if self.border_title != title:
             self.border_title = title
-        self._count_later(count_line(len(rendered.body), limit))
+        self._count_later(count_text(len(rendered.body), limit))
 
     def show_paragraph(self, index: int | None) -> None:
         """Scroll so the message's paragraph `index` (a line of the body) is at the top, once

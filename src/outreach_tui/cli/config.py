@@ -70,17 +70,18 @@ def known_channel(renderer: Renderer, name: str) -> Channel:
 
 
 def default_channel(renderer: Renderer) -> str:
-    """The settings' channel, or "message" when it names none there is (with a warning)."""
+    """The settings' channel, or DEFAULT_CHANNEL when it names none there is (with a warning)."""
+    from outreach_tui.core.message.channels import DEFAULT_CHANNEL
     from outreach_tui.core.model.settings import load_settings, settings_path
     from outreach_tui.core.platform.paths import config_dir
 
     if not config_access()[0]:
-        return "message"
+        return DEFAULT_CHANNEL
     name = load_settings(settings_path(config_dir())).settings.channel
     if name in renderer.channels():
         return name
-    warn(f"settings: unknown channel {name!r}; using message")
-    return "message"
+    warn(f"settings: unknown channel {name!r}; using {DEFAULT_CHANNEL}")
+    return DEFAULT_CHANNEL
 
 
 def render(renderer: Renderer, answers: Answers, channel: str) -> Rendered:

@@ -28,7 +28,7 @@ from typing import Any, TextIO
 from outreach_tui.core.coach import BASE_SCORE, MAX_SCORE, CoachReport, coach
 from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.store import DraftStore, StoreError
-from outreach_tui.core.message.channels import Channel, RenderError
+from outreach_tui.core.message.channels import DEFAULT_CHANNEL, Channel, RenderError
 from outreach_tui.core.message.renderer import Rendered, Renderer
 from outreach_tui.core.model.answers import Answers, get_value, set_value
 from outreach_tui.core.model.questions import (
@@ -174,7 +174,7 @@ class Prompter:
 # --- the run -------------------------------------------------------------------------------------
 
 
-def ask_all(prompter: Prompter, answers: Answers, channel: str = "message") -> Answers:
+def ask_all(prompter: Prompter, answers: Answers, channel: str = DEFAULT_CHANNEL) -> Answers:
     """Every question of every form step asked for `channel`, in the wizard's order, starting
     from `answers`."""
     result = answers.copy()
@@ -309,7 +309,7 @@ def run(
     data_dir: Path,
     answers: Answers,
     renderer: Renderer,
-    channel: str = "message",
+    channel: str = DEFAULT_CHANNEL,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
@@ -322,7 +322,7 @@ def run(
         prompter.say("outreach-tui, plain mode: answer each question and press Enter.")
         prompter.say("An empty answer keeps the default shown in [brackets]. Ctrl-D stops.")
         channels = renderer.channels()
-        current = channel if channel in channels else "message"
+        current = channel if channel in channels else DEFAULT_CHANNEL
         answers = ask_all(prompter, answers, current)
         lost = "your answers and the message were not saved as a draft"
         while True:

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from outreach_tui.core.message.channels import DEFAULT_CHANNEL
 from outreach_tui.core.model.answers import Answers, AnswersError, answers_to_dict
 from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.core.platform.files import (
@@ -42,7 +43,7 @@ class WorkState:
 
     answers: Answers
     step: int = 0
-    channel: str = "message"
+    channel: str = DEFAULT_CHANNEL
     edited: tuple[str, str] | None = None
     """(subject, body) when the user edited the text by hand."""
     draft_id: str = ""
@@ -83,7 +84,7 @@ def state_from_dict(data: Any) -> WorkState:
     except AnswersError as exc:
         raise AutosaveError(f"answers: {exc}") from None
     step = data.get("step", 0)
-    channel = data.get("channel", "message")
+    channel = data.get("channel", DEFAULT_CHANNEL)
     draft_id = data.get("draft_id", "") or ""
     edited_raw = data.get("edited")
     if not isinstance(step, int) or isinstance(step, bool):

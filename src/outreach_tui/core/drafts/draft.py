@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from outreach_tui.core.drafts.tracking import Tracking, TrackingError, tracking_from_dict
+from outreach_tui.core.message.channels import DEFAULT_CHANNEL
 from outreach_tui.core.model.answers import Answers, AnswersError, answers_to_dict
 from outreach_tui.core.model.answers_load import answers_from_dict
 
@@ -171,7 +172,7 @@ def draft_from_dict(data: Any) -> Draft:
         raise DraftError(str(exc)) from None
     return Draft(
         answers=answers,
-        channel=data.get("channel", "") or "message",
+        channel=data.get("channel", "") or DEFAULT_CHANNEL,
         message=data.get("message", ""),
         subject=subject,
         id=data.get("id", ""),

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from outreach_tui.core.message.channels import DEFAULT_CHANNEL
 from outreach_tui.core.model.answers import (
     DEFAULT_ASK_MINUTES,
     Answers,
@@ -69,7 +70,7 @@ class Settings:
     follow_up_days: int = DEFAULT_FOLLOW_UP_DAYS
     theme: str = ""
     """A Textual theme name; "" follows Textual's default."""
-    channel: str = "message"
+    channel: str = DEFAULT_CHANNEL
     """The channel a new draft starts on (checked against the known channels where used)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys this version does not know, kept as read (top level; `sender`'s are in `sender`)."""
@@ -138,7 +139,7 @@ def settings_from_dict(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
         s.follow_up_days = days
 
     s.theme = text(data, "theme", "theme", "")
-    s.channel = text(data, "channel", "channel", "message").strip() or "message"
+    s.channel = text(data, "channel", "channel", DEFAULT_CHANNEL).strip() or DEFAULT_CHANNEL
     s.extra = {k: v for k, v in data.items() if k not in _KNOWN}
     return s, problems
 

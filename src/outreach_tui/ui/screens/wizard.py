@@ -30,7 +30,7 @@ from textual.widgets import Button, ContentSwitcher, Select, Static
 from outreach_tui.core.drafts.autosave import Autosave, WorkState
 from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.store import DraftStore, StoreError
-from outreach_tui.core.message.channels import Channel, RenderError, count_text
+from outreach_tui.core.message.channels import DEFAULT_CHANNEL, Channel, RenderError, count_text
 from outreach_tui.core.message.renderer import Rendered, Renderer
 from outreach_tui.core.message.shorten import fitting_channels, short_note
 from outreach_tui.core.model.answers import Answers, get_value, set_value
@@ -137,7 +137,7 @@ class WizardScreen(Screen[None]):
         self._resume_step = 0
         self.draft = draft
         self.answers = (draft.answers if draft else answers or Answers()).copy()
-        self.channel = draft.channel if draft else "message"
+        self.channel = draft.channel if draft else DEFAULT_CHANNEL
         self.source = source
         self.edited: tuple[str, str] | None = None
         self.dirty = False
@@ -170,7 +170,7 @@ class WizardScreen(Screen[None]):
         try:
             self.renderer.channel(self.channel)
         except RenderError:  # a channel whose template was removed since: the default one
-            self._lost_channel, self.channel = self.channel, "message"
+            self._lost_channel, self.channel = self.channel, DEFAULT_CHANNEL
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -524,7 +524,7 @@ class WizardScreen(Screen[None]):
         try:
             return self.renderer.channel(self.channel)
         except RenderError:
-            self.channel = "message"
+            self.channel = DEFAULT_CHANNEL
             return self.renderer.channel(self.channel)
 
     def limit(self) -> int:

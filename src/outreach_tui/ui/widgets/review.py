@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from outreach_tui.core.message.channels import DEFAULT_CHANNEL
 from outreach_tui.core.model.answers import Answers, get_value
 from outreach_tui.core.model.questions import FORM_STEPS, as_text, display_answer
 from outreach_tui.core.platform.safe_text import for_line
@@ -85,7 +86,7 @@ class ReviewStep(Vertical):
         yield Static("", id="review-score")
         yield OptionList(id="review-list", markup=False)
 
-    def show(self, answers: Answers, report: CoachReport, channel: str = "message") -> None:
+    def show(self, answers: Answers, report: CoachReport, channel: str = DEFAULT_CHANNEL) -> None:
         """Rebuild the list from the answers; the coach's score above it."""
         score = self.query_one("#review-score", Static)
         score.update(score_summary(report))

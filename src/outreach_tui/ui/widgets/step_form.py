@@ -22,6 +22,7 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from outreach_tui.core.message.channels import DEFAULT_CHANNEL
 from outreach_tui.core.model.answers import Answers, get_value
 from outreach_tui.core.model.questions import (
     GREETING_KEY,
@@ -168,7 +169,7 @@ class StepForm(VerticalScroll):
         step: Step,
         answers: Answers,
         on_change: Callable[[str, Any], None] | None = None,
-        channel: str = "message",
+        channel: str = DEFAULT_CHANNEL,
     ) -> None:
         super().__init__(id=f"step-{step.key}", classes="step-form")
         self.step = step

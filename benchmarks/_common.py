@@ -361,10 +361,6 @@ def spread(xs: Iterable[float]) -> Spread:
     return Spread(len(values), statistics.median(values), q[0], q[2], values[0], values[-1])
 
 
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms"
-
-
 def describe(label: str, xs: Iterable[float]) -> str:
     s = spread(xs)
     return (

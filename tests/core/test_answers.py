@@ -219,12 +219,6 @@ def test_hundred_mile_rule(distance: float | None, unit: str, far: bool) -> None
     assert answers_from_dict(data).job.is_far is far
 
 
-def test_km_converted_to_miles() -> None:
-    assert Job(distance=160.9344, unit="km").miles == pytest.approx(100)
-    assert Job(distance=42, unit="miles").miles == 42
-    assert Job().miles is None
-
-
 # --- files -----------------------------------------------------------------------------------
 
 

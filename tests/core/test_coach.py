@@ -101,7 +101,6 @@ class Case:
 
 WARM_ALL = letter(INTRO, CONN, GROUP, WRITE, ORG, ASK, GOAL)
 COLD = letter(INTRO, ORG, ASK, GOAL)
-ALL_RULES_BUT_SUBJECT = tuple(r for r in RULES if not r.startswith("subject"))
 
 CASES: list[Case] = [
     # --- points of contact --------------------------------------------------------------------

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import stat
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import icalendar  # test-only dependency (the product writes .ics by hand)
-import pytest
 
 from outreach_tui.core.drafts.ics import (
     Revision,
@@ -15,11 +12,9 @@ from outreach_tui.core.drafts.ics import (
     escape_text,
     fold_line,
     revision,
-    write_calendar,
 )
 from outreach_tui.core.drafts.schedule import DueItem
 from outreach_tui.core.drafts.tracking import FOLLOW_UP, THANK_YOU, Tracking, apply
-from outreach_tui.core.platform.files import WriteError
 
 NOW = datetime(2025, 3, 10, 8, 30, 5, tzinfo=UTC)
 HOSTILE = 'Zoë; \\the\\, "chief"\narchivist 🦉 \x1b[31m' + "long " * 40
@@ -75,17 +70,6 @@ def test_fold_line_multibyte_boundaries() -> None:
 
 def test_escape_text() -> None:
     assert escape_text("a,b;c\\d\ne\r\nf\tg\x00") == "a\\,b\\;c\\\\d\\ne\\nf g"
-
-
-def test_write_calendar_atomic_private(tmp_path: Path) -> None:
-    target = tmp_path / "due.ics"
-    target.write_text("old")
-    write_calendar(target, items(), NOW)
-    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["due.ics"]
-    with pytest.raises(WriteError):
-        write_calendar(tmp_path / "missing-folder" / "due.ics", items(), NOW)
 
 
 # --- versions of an event: SEQUENCE, DTSTAMP, LAST-MODIFIED -------------------------------------

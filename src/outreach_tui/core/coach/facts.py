@@ -32,8 +32,6 @@ CONNECTION = "connection"
 GROUP = "group"
 WRITING = "writing"
 WEB = "web"
-HOOK_KINDS: tuple[str, ...] = (CONNECTION, GROUP, WRITING, WEB)
-"""The kinds of research answer, strongest first."""
 
 _LEADING = word_list("your their his her a an the my our")
 """Words a message may drop before a research answer ("your post on weeding" -> "post on ...")."""

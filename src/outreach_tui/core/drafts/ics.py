@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from typing import NamedTuple
 
 from outreach_tui import __version__
@@ -29,7 +28,6 @@ from outreach_tui.core.drafts.tracking import (
     THANK_YOU,
     Tracking,
 )
-from outreach_tui.core.platform.files import atomic_write
 
 PRODID = f"-//outreach-tui//outreach-tui {__version__}//EN"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -158,13 +156,3 @@ def calendar_text(
         lines.extend(_event(item, stamp, revisions.get((item.draft_id, item.kind))))
     lines.append("END:VCALENDAR")
     return "".join(fold_line(line) + "\r\n" for line in lines)
-
-
-def write_calendar(
-    path: Path,
-    items: Iterable[DueItem],
-    now: datetime,
-    revisions: Mapping[tuple[str, str], Revision] | None = None,
-) -> None:
-    """Write the .ics atomically (0600). Raises fsutil.WriteError naming the path and reason."""
-    atomic_write(path, calendar_text(items, now, revisions))

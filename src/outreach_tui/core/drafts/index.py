@@ -15,6 +15,7 @@ Pure Python: nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -206,15 +207,14 @@ def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
 class DraftIndex:
     """The index of one DraftStore. `refresh()` is the listing; it never parses unchanged files.
 
-    After a refresh, `parsed` says how many files were read and `write_error` why the index
-    could not be saved (listing still works: the index is only a cache).
+    After a refresh, `parsed` says how many files were read. An index that cannot be saved is
+    left unsaved: listing still works, the index is only a cache.
     """
 
     def __init__(self, store: DraftStore) -> None:
         self.store = store
         self.path = store.root / INDEX_FILE
         self.parsed = 0
-        self.write_error: str | None = None
         self._rows: dict[str, Row] | None = None
         self.version = 0
         """Changes whenever the rows may have: a cache built from them is stale."""
@@ -260,12 +260,8 @@ class DraftIndex:
         }
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         text = "\n".join([encode(header), *map(encode, rows.values()), ""])
-        try:
+        with contextlib.suppress(WriteError):
             atomic_write(self.path, text)
-        except WriteError as exc:
-            self.write_error = str(exc)
-        else:
-            self.write_error = None
 
     # -- listing ---------------------------------------------------------------------------------
 

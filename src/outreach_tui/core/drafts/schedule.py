@@ -39,10 +39,6 @@ class DueItem:
             return OVERDUE
         return TODAY if self.due == today else UPCOMING
 
-    def days_late(self, today: date) -> int:
-        """How many days past due (negative: days left)."""
-        return (today - self.due).days
-
     @property
     def label(self) -> str:
         """ "Follow up with Alex Morgan (Riverside Library)"."""

@@ -40,7 +40,6 @@ STATUS_LABELS: dict[str, str] = {
 
 FOLLOW_UP = "follow-up"
 THANK_YOU = "thank-you"
-DUE_KINDS: tuple[str, ...] = (FOLLOW_UP, THANK_YOU)
 
 DEFAULT_FOLLOW_UP_DAYS = 7
 DEFAULT_THANK_YOU_DAYS = 1

@@ -69,7 +69,7 @@ class DateColumn:
 
     `values` are every value of the column (they settle day-first vs month-first); `tz` is the
     user's time zone (None: this computer's). `read(text)` gives a date, or None when the text
-    is blank or cannot be read (`unreadable(text)` tells the two apart).
+    is blank or cannot be read.
     """
 
     def __init__(self, values: Iterable[str] = (), tz: tzinfo | None = None) -> None:
@@ -93,10 +93,6 @@ class DateColumn:
         if len(self._cache) < 100_000:
             self._cache[key] = value
         return value
-
-    def unreadable(self, text: str) -> bool:
-        """True when `text` is not blank but names no date that can be read."""
-        return bool(text.strip()) and self.read(text) is None
 
     def _local(self, moment: datetime) -> date:
         if moment.tzinfo is None:

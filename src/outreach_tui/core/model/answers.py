@@ -36,7 +36,6 @@ NO_HONORIFIC = "none"
 HONORIFIC_VALUES: tuple[str, ...] = (*HONORIFICS, FIRST_NAME_ONLY, NO_HONORIFIC, "")
 ACTIVITY_VALUES: tuple[str, ...] = ("yes", "no", "unknown")
 UNITS: tuple[str, ...] = ("miles", "km")
-KM_PER_MILE = 1.609344
 FAR_MILES = 100.0
 """The 100-mile rule: from this distance on, a conversation first is especially worthwhile."""
 FAR_KM = 160.0
@@ -83,13 +82,6 @@ class Job:
     distance: float | None = None
     unit: str = "miles"
     extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def miles(self) -> float | None:
-        """The distance in miles, whatever unit it was given in."""
-        if self.distance is None:
-            return None
-        return self.distance / KM_PER_MILE if self.unit == "km" else self.distance
 
     @property
     def is_far(self) -> bool:
@@ -190,11 +182,6 @@ def normalise_minutes(text: str) -> str:
     """The canonical form of a minutes answer ("15-20" or "20")."""
     low, high = parse_minutes(text)
     return str(low) if low == high else f"{low}-{high}"
-
-
-def format_distance(value: float) -> str:
-    """A distance as a user wrote it: 250.0 -> "250", 12.5 -> "12.5"."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 def answers_to_dict(answers: Answers) -> dict[str, Any]:

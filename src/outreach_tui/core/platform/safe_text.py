@@ -150,8 +150,3 @@ def for_terminal(text: str) -> str:
     if not _UNSAFE.search(text):
         return text
     return text.translate(_DROP)
-
-
-def is_visible(text: str) -> bool:
-    """True when `visible(text)` would change nothing."""
-    return visible(text) == text

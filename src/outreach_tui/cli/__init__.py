@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctrl+c."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     # The wizard with no arguments is how it is started nearly always: building the parser
-    # (argparse and every command's help) would add ~4 ms to a start the user waits for.
+    # (argparse and every command's help) would only delay a start the user waits for.
     args = wizard_defaults() if not arguments else build_parser().parse_args(arguments)
     from outreach_tui.cli.output import UserError, report_error
 

@@ -44,9 +44,9 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         config.privacy_warning(root)
         return plain.run(root, answers, renderer, config.default_channel(renderer))
 
-    # Importing Textual and drawing the first screen leave ~74,000 objects and little garbage
-    # (~1,000), and the collector went over them a dozen times (~1-2 ms each) before the
-    # first paint: it is paused until the app has drawn its first screen (the app turns it on).
+    # Importing Textual and drawing the first screen leave many objects and little garbage, and
+    # the collector went over them a dozen times before the first paint (benchmarks/README.md):
+    # it is paused until the app has drawn its first screen (the app turns it on).
     import gc
 
     gc.disable()
@@ -64,8 +64,8 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         notices=tuple(WARNINGS),
     )
     # Everything imported so far (Textual, Rich, the app) lives as long as the process. Moving
-    # it out of the garbage collector's sight spares a full collection of ~20-25 ms that
-    # finds nothing to free.
+    # it out of the garbage collector's sight spares full collections that find nothing to
+    # free.
     gc.freeze()
     try:
         app.run()

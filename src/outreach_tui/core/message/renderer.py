@@ -147,7 +147,7 @@ class Renderer:
         return self._env
 
     def _build_env(self) -> Environment:
-        # Imported here: jinja2 costs ~100 ms, and the first screen does not need it.
+        # Imported here: jinja2 is slow to import, and the first screen does not need it.
         from jinja2 import FunctionLoader, StrictUndefined
 
         from outreach_tui.core.message.sandbox import guarded_environment

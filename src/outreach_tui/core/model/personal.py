@@ -23,8 +23,8 @@ Nothing else is masked. Then each topic (`TOPICS`, data) looks for
   libraries", "her home institution").
 
 Matching works on the list of words with dictionary look-ups (no regex alternation over the
-text), so a 2,000-character message costs a fraction of a millisecond: the coach runs this on
-every key. Pure Python: nothing here imports Textual or Rich.
+text), so a long message is checked well within a key's time: the coach runs this on every key.
+Pure Python: nothing here imports Textual or Rich.
 """
 
 from __future__ import annotations

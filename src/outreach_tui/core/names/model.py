@@ -141,8 +141,8 @@ def _parser() -> Parser:
 
 
 def warm_up() -> None:
-    """Import and build the parser now (about 0.2 s), so the first name typed does not wait:
-    the wizard calls this in a thread once its steps are mounted."""
+    """Import and build the parser now (it is slow to import), so the first name typed does not
+    wait: the wizard calls this in a thread once its steps are mounted."""
     _parser().parse("Ann Lee")
 
 

@@ -4,8 +4,8 @@ Textual paints a partial update (a key typed, a line of the preview changed) by 
 widget that overlaps the bounding box of all the changed regions, each from its first line to
 its last, and then sending only the changed cells. While typing in a field on the left, the
 changed regions are the field and a few lines of the preview on the right, one of them (the
-signature) near the bottom: the box is most of the screen, and ~25 widgets are drawn in full,
-~1 ms more per key than the cells need.
+signature) near the bottom: the box is most of the screen, and some 25 widgets are drawn in
+full, for every key, where a few rows of two of them changed (figures: benchmarks/README.md).
 
 `RowCompositor` draws, for each widget, only the rows in which it meets a changed span that no
 widget in front of it has covered already, and skips the widgets that meet none: typing in a

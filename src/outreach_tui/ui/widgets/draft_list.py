@@ -2,9 +2,10 @@
 
 Textual's DataTable renders every cell through Rich and re-measures its rows whenever it is
 refilled, and it paints the new rows a frame after the key that asked for them: a filter key
-over 10,000 drafts cost ~50 ms and two paints. This list is given the number of rows and a
-function that makes the cells of row `i`; it draws (and caches) only the lines on screen, so
-10,000 rows cost what thirty do, and a filter key is one paint.
+over 10,000 drafts cost two paints and most of the filter budget (benchmarks/README.md). This
+list is given the number of rows and a function that makes the cells of row `i`; it draws (and
+caches) only the lines on screen, so 10,000 rows cost what thirty do, and a filter key is one
+paint.
 
 Looks like the DataTable it replaces: a bold header, zebra stripes, a cursor bar that is
 brighter when the list has focus, cells cut to fixed column widths with a space either side.

@@ -3,7 +3,7 @@
 Textual's Footer is a container with a widget per key, and it removes and mounts them all
 whenever the focused widget changes. In the wizard that is every step (a text area and an input
 offer different keys), and mounting and styling a dozen widgets cost more than the rest of the
-step change: a second full paint some 40 ms after the first. This footer keeps the same look
+step change: a second full paint soon after the first. This footer keeps the same look
 (key, description, the command palette's key on the right) but renders one line of text, and
 redraws it only when the keys on show change. A click on a key presses it, as in Textual's.
 """

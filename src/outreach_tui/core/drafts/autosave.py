@@ -26,7 +26,7 @@ from outreach_tui.core.platform.files import (
     describe_os_error,
     ensure_private_dir,
 )
-from outreach_tui.core.platform.safeload import loads_json, read_regular
+from outreach_tui.core.platform.safeload import json_problem, loads_json, read_problem, read_regular
 
 AUTOSAVE_NAME = "autosave.json"
 PREVIOUS_NAME = "autosave.previous.json"
@@ -126,18 +126,13 @@ class Autosave:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise AutosaveError(f"{self.path}: cannot read ({describe_os_error(exc)})") from None
-        import json
-
+            raise AutosaveError(f"{self.path}: {read_problem(exc)}") from None
+        if not raw.strip():
+            raise AutosaveError(f"{self.path}: empty file")
         try:
             data = loads_json(raw)
-        except UnicodeDecodeError:
-            raise AutosaveError(f"{self.path}: not text (binary or damaged)") from None
-        except json.JSONDecodeError as exc:
-            reason = (
-                "empty file" if not raw.strip() else f"invalid JSON at line {exc.lineno}: {exc.msg}"
-            )
-            raise AutosaveError(f"{self.path}: {reason}") from None
+        except ValueError as exc:  # not UTF-8, or not JSON
+            raise AutosaveError(f"{self.path}: {json_problem(exc)}") from None
         try:
             return state_from_dict(data)
         except AutosaveError as exc:

@@ -38,7 +38,7 @@ from outreach_tui.core.platform.files import (
     ensure_private_dir,
     fsync_dir,
 )
-from outreach_tui.core.platform.safeload import loads_json, read_regular
+from outreach_tui.core.platform.safeload import json_problem, loads_json, read_problem, read_regular
 
 DRAFTS_FOLDER = "drafts"
 TRASH_FOLDER = "trash"
@@ -231,19 +231,13 @@ class DraftStore:
         except FileNotFoundError:
             raise DraftError(f"{path}: no such draft") from None
         except OSError as exc:
-            raise DraftError(f"{path}: cannot read ({describe_os_error(exc)})") from None
+            raise DraftError(f"{path}: {read_problem(exc)}") from None
         if not raw.strip():
             raise DraftError(f"{path}: empty file")
-        import json
-
         try:
             data = loads_json(raw)
-        except UnicodeDecodeError:
-            raise DraftError(f"{path}: not text (binary or damaged)") from None
-        except json.JSONDecodeError as exc:
-            raise DraftError(
-                f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-            ) from None
+        except ValueError as exc:  # not UTF-8, or not JSON
+            raise DraftError(f"{path}: {json_problem(exc)}") from None
         if has_lone_surrogate(data):
             raise DraftError(f"{path}: {LONE_SURROGATE}")
         try:

@@ -21,7 +21,12 @@ from outreach_tui.core.linkedin.csvfiles import (
     parse_profile_name,
 )
 from outreach_tui.core.linkedin.messages import parse_messages
-from outreach_tui.core.platform.safeload import TooLargeError, open_regular, read_regular
+from outreach_tui.core.platform.safeload import (
+    TooLargeError,
+    open_regular,
+    read_problem,
+    read_regular,
+)
 
 MAX_FILE_BYTES: dict[str, int] = {
     "connections.csv": 64 * 1024 * 1024,
@@ -106,7 +111,7 @@ def _find_in_folder(folder: Path, wanted: tuple[str, ...], depth: int = 2) -> di
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        raise LinkedInError(f"{folder}: cannot read ({exc.strerror or exc})") from None
+        raise LinkedInError(f"{folder}: {read_problem(exc)}") from None
     for entry in entries:
         if entry.name.lower() in wanted and entry.is_file():
             found.setdefault(entry.name.lower(), entry)
@@ -133,10 +138,8 @@ def _read(path: Path, limit: int | None = None) -> bytes:
         return read_regular(path, limit)
     except TooLargeError:
         raise LinkedInError(f"{path}: {_too_large(limit)}") from None
-    except IsADirectoryError:
-        raise LinkedInError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
-        raise LinkedInError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise LinkedInError(f"{path}: {read_problem(exc)}") from None
 
 
 def _too_large(limit: int) -> str:
@@ -219,4 +222,4 @@ def _read_zip(path: Path, wanted: tuple[str, ...]) -> dict[str, tuple[str, bytes
     except (RuntimeError, NotImplementedError, zlib.error, EOFError, ValueError) as exc:
         raise LinkedInError(f"{path}: cannot unpack ({exc})") from None
     except OSError as exc:
-        raise LinkedInError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise LinkedInError(f"{path}: {read_problem(exc)}") from None

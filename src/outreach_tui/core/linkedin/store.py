@@ -34,7 +34,12 @@ from outreach_tui.core.linkedin.files import read_export
 from outreach_tui.core.linkedin.lookups import ImportSummary, LinkedInData, PersonMatch
 from outreach_tui.core.linkedin.text import plain_name
 from outreach_tui.core.platform.files import WriteError, atomic_write, ensure_private_dir
-from outreach_tui.core.platform.safeload import loads_json, read_regular
+from outreach_tui.core.platform.safeload import (
+    json_problem,
+    loads_json,
+    read_problem,
+    read_regular,
+)
 
 __all__ = [
     "Connection",
@@ -219,11 +224,11 @@ def load(data_dir: Path) -> LinkedInData | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise LinkedInError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise LinkedInError(f"{path}: {read_problem(exc)}") from None
     try:
         data = loads_json(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LinkedInError(f"{path}: damaged ({exc}); {hint}") from None
+        raise LinkedInError(f"{path}: {json_problem(exc)}; {hint}") from None
     if not isinstance(data, dict) or data.get("kind") != KIND:
         raise LinkedInError(f"{path}: not an outreach-tui LinkedIn import; {hint}")
     version = data.get("schema_version")

@@ -28,7 +28,14 @@ from outreach_tui.core.model.answers import (
     normalise_minutes,
     parse_distance,
 )
-from outreach_tui.core.platform.safeload import kind_of, loads_json, loads_toml, read_regular
+from outreach_tui.core.platform.safeload import (
+    json_problem,
+    kind_of,
+    loads_json,
+    loads_toml,
+    read_problem,
+    read_regular,
+)
 
 
 def _expect_dict(value: Any, where: str) -> dict[str, Any]:
@@ -186,14 +193,8 @@ def read_data_file(path: Path) -> Any:
     """
     try:
         raw = read_regular(path)
-    except FileNotFoundError:
-        raise AnswersError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise AnswersError(f"{path}: is a folder, not a file") from None
-    except PermissionError:
-        raise AnswersError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise AnswersError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise AnswersError(f"{path}: {read_problem(exc)}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -209,9 +210,7 @@ def read_data_file(path: Path) -> Any:
     try:
         data = loads_json(text)
     except json.JSONDecodeError as exc:
-        raise AnswersError(
-            f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
+        raise AnswersError(f"{path}: {json_problem(exc)}") from None
     if has_lone_surrogate(data):
         raise AnswersError(f"{path}: {LONE_SURROGATE}")
     return data

@@ -43,7 +43,7 @@ from outreach_tui.core.model.answers import (
     normalise_minutes,
 )
 from outreach_tui.core.platform.files import WriteError, atomic_write, ensure_private_dir
-from outreach_tui.core.platform.safeload import kind_of, loads_toml, read_regular
+from outreach_tui.core.platform.safeload import kind_of, loads_toml, read_problem, read_regular
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 """Largest settings file read (bytes); a real one is under 2 KB."""
@@ -165,10 +165,8 @@ def read_settings(path: Path) -> tuple[Settings, list[str]]:
         raw = read_regular(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return Settings(), []
-    except IsADirectoryError:
-        raise SettingsError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
-        raise SettingsError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise SettingsError(f"{path}: {read_problem(exc)}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

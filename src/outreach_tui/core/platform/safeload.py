@@ -116,6 +116,19 @@ def read_regular(path: Path, max_bytes: int = MAX_DATA_BYTES) -> bytes:
     return data
 
 
+def read_problem(exc: OSError) -> str:
+    """Why a file could not be read, for a line after its path: "no such file", "is a folder,
+    not a file", "permission denied", or "cannot read (<the reason>)"."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot read ({reason[:1].lower() + reason[1:]})"
+
+
 # --- JSON ---------------------------------------------------------------------------------------
 
 
@@ -195,6 +208,19 @@ def loads_json(text: str | bytes, max_depth: int = MAX_DEPTH) -> Any:
         raise json.JSONDecodeError(exc.reason, text, max(where, 0)) from None
     except RecursionError:  # a backstop: the depth check above should have caught it
         raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
+def json_problem(exc: ValueError) -> str:
+    """What is wrong with a JSON text that `loads_json` refused, for a line after its path:
+    "invalid JSON at line 3, column 5: Expecting ',' delimiter", or "not text (binary or
+    damaged)" for bytes that are not UTF-8."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "not text (binary or damaged)"
+    import json
+
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    return f"invalid JSON: {exc}"
 
 
 # --- TOML ---------------------------------------------------------------------------------------

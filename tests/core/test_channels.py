@@ -58,6 +58,8 @@ def test_new_channels_are_registered() -> None:
 def test_every_channel_renders_sensible_text(
     renderer: Renderer, channel: str, data: dict[str, Any]
 ) -> None:
+    if channel == "introduction" and "research" not in data:  # someone to ask, typed by hand
+        data = {**data, "introduction": {"introducer": "Samir Patel"}}
     rendered = renderer.render(answers(data), channel)
     for line in rendered.body.splitlines():
         assert not DANGLING.search(line), line

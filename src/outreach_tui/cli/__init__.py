@@ -67,9 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line: global options and every command's arguments and help."""
     import argparse
 
-    from outreach_tui.core.message.channels import CHANNELS
+    from outreach_tui.core.message.channels import CHANNELS, INTRODUCTION_CHANNEL
 
-    channels = ", ".join(CHANNELS)
+    channels = ", ".join([*CHANNELS, INTRODUCTION_CHANNEL])
     parser = _new_parser(
         prog=PROG,
         description=DESCRIPTION,
@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"channel to render: {channels} (default: the draft's, or message)",
     )
+    render.add_argument("--introducer", metavar="NAME", help=INTRODUCER_HELP)
     check = sub.add_parser(
         "check",
         help="score a message: creepiness, reasons, career-centre rules, length",
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"channel to check: {channels} (default: the draft's, or message)",
     )
+    check.add_argument("--introducer", metavar="NAME", help=INTRODUCER_HELP)
     check.add_argument("--json", action="store_true", help="print a machine-readable JSON object")
     _add_drafts_parser(sub)
     _add_import_linkedin_parser(sub.add_parser)
@@ -134,12 +136,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+INTRODUCER_HELP = (
+    "with --channel introduction: the person you know to ask (default: the answers' "
+    "introduction.introducer, else your first shared connection, else the person your LinkedIn "
+    "import connected you with most recently at their organisation)"
+)
+
 # --- the command groups with actions or options of their own --------------------------------
 
 DRAFTS_EPILOG = """\
 statuses: draft, sent, replied, no-reply, interview-held, thanked
   (and followed-up, which records the one follow-up as sent).
   Marking "sent" schedules a follow-up 7 days later; "interview-held" a thank-you the next day.
+  An introduction request: draft, sent, introduced, declined; "introduced" makes the linked
+  draft to the contact name the person who introduced you.
 
 examples:
   outreach-tui drafts list --filter library --sort due

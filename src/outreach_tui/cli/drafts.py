@@ -181,6 +181,7 @@ def drafts_mark(args: argparse.Namespace) -> int:
     from outreach_tui.core.drafts.draft import DraftError
     from outreach_tui.core.drafts.store import StoreError
     from outreach_tui.core.drafts.tracking import (
+        INTRODUCED,
         STATUS_LABELS,
         TrackingError,
         parse_action,
@@ -194,6 +195,13 @@ def drafts_mark(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     lib = drafts_library(args, args.follow_up_days)
     try:
+        if action == INTRODUCED:  # an introduction request: the contact's draft names them
+            from outreach_tui.cli.config import renderer
+            from outreach_tui.core.introduction.requests import mark_introduced
+
+            outcome = mark_introduced(lib, args.id, renderer(), on)
+            sys.stdout.write(f"{line(outcome.request.id)}: {line(outcome.line)}\n")
+            return 0
         draft = lib.mark(args.id, action, on)
     except (DraftError, StoreError, TrackingError) as exc:
         raise UserError(str(exc)) from None

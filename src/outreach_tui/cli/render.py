@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach_tui.cli import config
-from outreach_tui.cli.output import UserError, emit, print_json, shown
+from outreach_tui.cli.output import UserError, emit, print_json, shown, warn
 
 if TYPE_CHECKING:
     import argparse
@@ -24,7 +24,7 @@ def message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str | 
     another channel; otherwise the answers are checked for required ones and rendered.
     """
     from outreach_tui.core.drafts.draft import DraftError, draft_from_dict
-    from outreach_tui.core.message.channels import RenderError
+    from outreach_tui.core.message.channels import INTRODUCTION_CHANNEL, RenderError
     from outreach_tui.core.model.answers import AnswersError
     from outreach_tui.core.model.answers_load import answers_from_dict
     from outreach_tui.core.model.questions import answer_problems
@@ -57,11 +57,37 @@ def message_of(args: argparse.Namespace) -> tuple[Renderer, Answers, str, str | 
         question, problem = invalid[0]
         raise UserError(f"{path}: {question.key}: {problem}")
     channel = args.channel or config.default_channel(renderer)
+    if channel == INTRODUCTION_CHANNEL:
+        answers = with_introducer(args, answers)
+    elif getattr(args, "introducer", None):
+        raise UserError(f"--introducer is for --channel {INTRODUCTION_CHANNEL}, not {channel}")
     try:
         rendered = config.render(renderer, answers, channel)
     except RenderError as exc:
         raise UserError(str(exc)) from None
     return renderer, answers, channel, rendered.subject, rendered.body
+
+
+def with_introducer(args: argparse.Namespace, answers: Answers) -> Answers:
+    """The answers with the introducer the introduction is written to: --introducer, else the
+    answers' own, else the strongest candidate (a shared connection typed, then the LinkedIn
+    import's people at the organisation, most recently connected first).
+
+    The LinkedIn import is read when there is one; a damaged one is a warning. No possible
+    introducer is a UserError saying what is missing.
+    """
+    from outreach_tui.core.introduction.people import choose_introducer
+    from outreach_tui.core.linkedin.store import LinkedInError, load
+
+    try:
+        data = load(config.data_root(getattr(args, "data_dir", None)))
+    except LinkedInError as exc:
+        warn(str(exc))
+        data = None
+    try:
+        return choose_introducer(answers, data, getattr(args, "introducer", None))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -58,17 +58,17 @@ def templates_copy(renderer: Renderer, name: str, force: bool) -> int:
     folder; UserError when it exists (without `force`) or cannot be written."""
     from importlib import resources
 
-    from outreach_tui.core.message.channels import CHANNELS
+    from outreach_tui.core.message.channels import CHANNELS, INTRODUCTION_CHANNEL
     from outreach_tui.core.message.renderer import builtin_template_names
     from outreach_tui.core.platform.files import WriteError, atomic_write, ensure_private_dir
 
     builtin = builtin_template_names()
     if name in builtin:
         names = [name]
-    elif name in CHANNELS:
+    elif name in CHANNELS or name == INTRODUCTION_CHANNEL:
         names = [n for n in (f"{name}.txt.j2", f"{name}.subject.txt.j2") if n in builtin]
     else:
-        known = ", ".join([*CHANNELS, *builtin])
+        known = ", ".join([*CHANNELS, INTRODUCTION_CHANNEL, *builtin])
         raise UserError(f"no built-in template {name!r} (known: {known})")
     folder = renderer.template_dirs[0]
     targets = [folder / n for n in names]

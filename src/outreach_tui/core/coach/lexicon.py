@@ -32,6 +32,10 @@ WEIGHTS: dict[str, int] = {
     "no-purpose": +1,
     # A thank-you after the conversation: no longer a stranger (replaces the points above).
     "spoken": -3,
+    # The warm path: an introduction request to someone the sender knows, or a message after
+    # that person introduced them (naming them) (replaces the points above).
+    "warm-path": -3,
+    "introduced": -3,
     # Personal, non-professional details in the message (core.personal): this many points for
     # the first kind, one more for each other kind, and never below PERSONAL_FLOOR in all.
     "personal": +3,

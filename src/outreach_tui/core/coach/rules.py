@@ -30,7 +30,7 @@ from outreach_tui.core.coach.lexicon import (
     Gated,
 )
 from outreach_tui.core.coach.report import RuleResult
-from outreach_tui.core.message.channels import THANK_YOU, Channel
+from outreach_tui.core.message.channels import INTRODUCTION, THANK_YOU, Channel
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.questions import QUESTIONS
 from outreach_tui.core.platform.textfold import fold_words
@@ -121,6 +121,11 @@ def _rule_short(spec: Channel, facts: Facts) -> RuleResult:
 def _rule_connection_early(answers: Answers, facts: Facts) -> RuleResult:
     """The actual hook (a connection's name, a group, their writing) in the first sentences."""
     who = addressee(answers)
+    from outreach_tui.core.coach.introduction import introduced_named
+
+    introducer = introduced_named(answers, facts.early_f, facts.early)
+    if introducer:
+        return _result("connection-early", True, f"says early who introduced you: {introducer}")
     hooks = facts.hooks
     early = [i for i in facts.said_hooks if says(i.text, i.kind, facts.early_f, facts.early)]
     if early:
@@ -288,8 +293,12 @@ def run_rules(
     body: LengthStatus,
     subject_status: LengthStatus | None,
 ) -> list[RuleResult]:
-    asking = spec.purpose != THANK_YOU
+    asking = spec.purpose not in (THANK_YOU, INTRODUCTION)
     results = [_rule_short(spec, facts)]
+    if spec.purpose == INTRODUCTION:
+        from outreach_tui.core.coach.introduction import introduction_rules
+
+        results.extend(introduction_rules(answers, facts))
     if asking:
         results.append(_rule_connection_early(answers, facts))
         results.append(_rule_one_ask(answers, facts))

@@ -38,7 +38,7 @@ from outreach_tui.core.coach.lexicon import (
     WORD,
 )
 from outreach_tui.core.coach.report import Reason
-from outreach_tui.core.message.channels import FOLLOW_UP, THANK_YOU, Channel
+from outreach_tui.core.message.channels import FOLLOW_UP, INTRODUCTION, THANK_YOU, Channel
 from outreach_tui.core.model.answers import FIRST_NAME_ONLY, HONORIFICS, Answers
 from outreach_tui.core.names import family_name, first_name
 
@@ -261,13 +261,24 @@ def creepiness(answers: Answers, spec: Channel, facts: Facts) -> tuple[int, list
     if spec.purpose == THANK_YOU:
         reasons.append(Reason("spoken", WEIGHTS["spoken"], f"you have already spoken with {who}"))
         shared_context = True
+    elif spec.purpose == INTRODUCTION:
+        from outreach_tui.core.coach.introduction import warm_path_reason
+
+        reasons.append(warm_path_reason(answers))
+        shared_context = True
     else:
-        contact = _contact_reasons(answers, facts)
+        from outreach_tui.core.coach.introduction import introduced_reason
+
+        introduced = introduced_reason(answers, facts)
+        contact = [introduced] if introduced else _contact_reasons(answers, facts)
         reasons.extend(contact)
-        shared_context = any(r.id in ("shared-connection", "group") for r in contact)
+        shared_context = any(r.id in ("shared-connection", "group", "introduced") for r in contact)
     reasons.extend(_purpose(answers, spec, facts))
     reasons.extend(_noticed(facts))
-    reasons.extend(_familiarity_reasons(answers, facts, shared_context))
+    familiarity = _familiarity_reasons(answers, facts, shared_context)
+    if spec.purpose == INTRODUCTION:  # written to someone they know: "Hi Samir" is right
+        familiarity = [r for r in familiarity if r.id not in ("casual-greeting", "first-name")]
+    reasons.extend(familiarity)
     reasons.extend(greeting_reasons(answers, facts))
     for above, points in LONG_WORDS:
         if facts.word_count > above:

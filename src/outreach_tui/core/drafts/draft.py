@@ -35,6 +35,7 @@ _KNOWN_KEYS = (
     "message",
     "title",
     "tracking",
+    "for_draft",
 )
 _V2_KEYS = ("title", "tracking")
 
@@ -82,6 +83,21 @@ class Draft:
     title: str = ""
     """The name shown in the drafts list; "" shows the contact and organisation instead."""
     tracking: Tracking = field(default_factory=Tracking)
+    for_draft: str = ""
+    """An introduction request: the id of the draft to the contact it asks an introduction
+    for; "" for every other draft. Written only when set."""
+
+    @property
+    def via(self) -> str:
+        """The person who introduces the user (an introduction request), or who introduced
+        them (a draft to the contact after "introduced"), as a message names them; "" when
+        neither."""
+        intro = self.answers.introduction
+        if self.channel != "introduction" and not intro.introduced:
+            return ""
+        from outreach_tui.core.names import clean_name
+
+        return clean_name(intro.introducer)
 
     @property
     def display_title(self) -> str:
@@ -106,6 +122,7 @@ class Draft:
             "message": self.message,
             "title": self.title,
             "tracking": self.tracking.to_dict(),
+            **({"for_draft": self.for_draft} if self.for_draft else {}),
         }
 
 
@@ -170,6 +187,9 @@ def draft_from_dict(data: Any) -> Draft:
         tracking = tracking_from_dict(data.get("tracking", {}))
     except TrackingError as exc:
         raise DraftError(str(exc)) from None
+    for_draft = data.get("for_draft", "")
+    if not isinstance(for_draft, str) or (for_draft and not is_valid_id(for_draft)):
+        raise DraftError("for_draft must be a draft id")
     return Draft(
         answers=answers,
         channel=data.get("channel", "") or DEFAULT_CHANNEL,
@@ -181,4 +201,5 @@ def draft_from_dict(data: Any) -> Draft:
         extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
         title=title,
         tracking=tracking,
+        for_draft=for_draft,
     )

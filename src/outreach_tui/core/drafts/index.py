@@ -154,6 +154,7 @@ def search_text(draft: Draft) -> str:
         draft.channel,
         STATUS_LABELS.get(draft.tracking.status, draft.tracking.status),
         *a.research.shared_connections,
+        a.introduction.introducer,
         *a.research.groups,
         *a.research.public_activity,
         a.research.web_search,
@@ -170,7 +171,7 @@ def row_for_draft(draft: Draft, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
     thank_you = dues.get("thank-you")
     return Row(
         id=draft.id,
-        title=draft.display_title,
+        title=f"{draft.display_title} · via {draft.via}" if draft.via else draft.display_title,
         contact=sys.intern(" ".join(draft.answers.contact.name.split())),
         organisation=sys.intern(" ".join(draft.answers.contact.organization.split())),
         channel=sys.intern(draft.channel),

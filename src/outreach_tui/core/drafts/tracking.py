@@ -2,6 +2,9 @@
 
     draft -> sent (date) -> replied / no-reply -> interview-held (date) -> thanked
 
+An introduction request (a draft to someone the user knows, asking them to introduce the user
+to the contact) goes ``draft -> sent -> introduced / declined`` (`INTRODUCTION_STATUSES`).
+
 Marking "sent" schedules one follow-up (7 days later by default); recording that follow-up, or a
 reply either way, clears it. Marking "interview-held" schedules a thank-you (the next day by
 default); marking "thanked" clears it. Any status can be set at any time (a user corrects a
@@ -22,8 +25,24 @@ REPLIED = "replied"
 NO_REPLY = "no-reply"
 INTERVIEW_HELD = "interview-held"
 THANKED = "thanked"
-STATUSES: tuple[str, ...] = (DRAFT, SENT, REPLIED, NO_REPLY, INTERVIEW_HELD, THANKED)
-"""Every status, in the order an outreach normally goes through them."""
+INTRODUCED = "introduced"
+"""An introduction request: the person asked made the introduction."""
+DECLINED = "declined"
+"""An introduction request: the person asked would rather not."""
+STATUSES: tuple[str, ...] = (
+    DRAFT,
+    SENT,
+    REPLIED,
+    NO_REPLY,
+    INTERVIEW_HELD,
+    THANKED,
+    INTRODUCED,
+    DECLINED,
+)
+"""Every status, in the order an outreach normally goes through them; the last two are an
+introduction request's."""
+INTRODUCTION_STATUSES: tuple[str, ...] = (DRAFT, SENT, INTRODUCED, DECLINED)
+"""The statuses of an introduction request."""
 
 FOLLOWED_UP = "followed-up"
 """Not a status: the action that records the one polite follow-up as sent."""
@@ -36,6 +55,8 @@ STATUS_LABELS: dict[str, str] = {
     NO_REPLY: "no reply",
     INTERVIEW_HELD: "interview held",
     THANKED: "thanked",
+    INTRODUCED: "introduced",
+    DECLINED: "declined",
 }
 
 FOLLOW_UP = "follow-up"

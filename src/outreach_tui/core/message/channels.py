@@ -25,6 +25,8 @@ FOLLOW_UP = "follow-up"
 """Channel purpose: one polite nudge after about a week of silence."""
 THANK_YOU = "thank-you"
 """Channel purpose: thanks after the conversation, within a day."""
+INTRODUCTION = "introduction"
+"""Channel purpose: asking someone the sender knows to introduce them to the contact."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class Channel:
     hard_body_limit: bool = True
     """False: going over `body_limit` is a warning, not an error (e-mail has no real limit)."""
     purpose: str = FIRST_CONTACT
-    """FIRST_CONTACT, FOLLOW_UP or THANK_YOU: which coaching rules apply."""
+    """FIRST_CONTACT, FOLLOW_UP, THANK_YOU or INTRODUCTION: which coaching rules apply."""
     on_linkedin: bool = True
     """Sent through LinkedIn, so an inactive profile may never see it."""
     word_limit: int = 150
@@ -137,6 +139,22 @@ CHANNELS: dict[str, Channel] = {
 }
 DEFAULT_CHANNEL = "message"
 
+INTRODUCTION_CHANNEL = "introduction"
+INTRODUCTION_SPEC = Channel(
+    INTRODUCTION_CHANNEL,
+    "Ask for an introduction",
+    "To someone you know who knows them (a shared connection, or someone at their "
+    "organisation): one ask, an easy no, and a short note they can forward as it is.",
+    body_limit=2000,
+    body_warn=1900,
+    subject_limit=200,
+    subject_cap=80,
+    purpose=INTRODUCTION,
+    word_limit=200,
+)
+"""The warm path: offered only when someone could introduce the sender (core/introduction),
+so it is not in CHANNELS, the channels every set of answers renders for."""
+
 
 def count_text(chars: int, limit: int) -> str:
     """A length against its limit as every counter shows it: "1,830 / 2,000 characters"."""
@@ -144,11 +162,13 @@ def count_text(chars: int, limit: int) -> str:
 
 
 def get_channel(name: str) -> Channel:
-    """A channel by name; raises RenderError listing the known ones."""
+    """A channel by name (the introduction too); raises RenderError listing the known ones."""
+    if name == INTRODUCTION_CHANNEL:
+        return INTRODUCTION_SPEC
     try:
         return CHANNELS[name]
     except KeyError:
-        known = ", ".join(CHANNELS)
+        known = ", ".join([*CHANNELS, INTRODUCTION_CHANNEL])
         raise RenderError(f"unknown channel {name!r} (known: {known})") from None
 
 

@@ -62,10 +62,12 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
     """The honest reason this person was chosen: one kind, the strongest there is, never an
     item about their private life.
 
-    Shared connection, then group in common, then public writing, then a web search find.
-    Returns ``kind`` ("connection", "group", "writing", "web" or ""), ``items`` (that kind's
-    items), ``text`` (them joined "A, B and C"), ``first`` (the one item a message names),
-    ``phrase`` (that item set in a sentence: "the Rhode Island Library Association"),
+    A person you know who introduced you (``introduction.introduced``), then shared
+    connection, then group in common, then public writing, then a web search find.
+    Returns ``kind`` ("introduced", "connection", "group", "writing", "web" or ""),
+    ``items`` (that kind's items), ``text`` (them joined "A, B and C"), ``first`` (the one
+    item a message names), ``phrase`` (that item set in a sentence: "the Rhode Island
+    Library Association"),
     ``count``, and ``verb`` / ``gerund`` ("read"/"reading", "heard"/"hearing", "saw"/"seeing",
     "watched"/"watching", or "came across"/"coming across") for writing and web finds.
     """
@@ -77,6 +79,22 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
     )
 
     r = answers.research
+    intro = answers.introduction
+    if intro.introduced and intro.introducer.strip():
+        from outreach_tui.core.names import clean_name
+
+        name = clean_name(intro.introducer)
+        if name:
+            return {
+                "kind": "introduced",
+                "items": [name],
+                "text": name,
+                "first": name,
+                "phrase": name,
+                "count": 1,
+                "verb": "",
+                "gerund": "",
+            }
     kinds = (
         ("connection", _professional(r.shared_connections, answers, with_groups=True)),
         ("group", _professional(r.groups, answers, with_groups=False)),

@@ -23,6 +23,9 @@ from typing import TYPE_CHECKING, Any
 from outreach_tui.core.message.channels import (
     CHANNELS,
     DEFAULT_CHANNEL,
+    INTRODUCTION,
+    INTRODUCTION_CHANNEL,
+    INTRODUCTION_SPEC,
     Channel,
     RenderError,
     user_channel,
@@ -235,11 +238,13 @@ class Renderer:
         """A channel by name, built-in or from the user's templates; RenderError lists them."""
         if name in CHANNELS:
             return CHANNELS[name]
+        if name == INTRODUCTION_CHANNEL:
+            return INTRODUCTION_SPEC
         channels = self.channels()
         try:
             return channels[name]
         except KeyError:
-            known = ", ".join(channels)
+            known = ", ".join([*channels, INTRODUCTION_CHANNEL])
             raise RenderError(f"unknown channel {name!r} (known: {known})") from None
 
     def template_files(self, channel: str) -> tuple[TemplateFile, ...]:
@@ -314,6 +319,13 @@ class Renderer:
         spec = self.channel(channel)
         self._problems = []
         context = message_context(answers)
+        if spec.purpose == INTRODUCTION:
+            from outreach_tui.core.message.introduction import introduction_context
+
+            try:
+                context.update(introduction_context(answers))
+            except ValueError as exc:
+                raise RenderError(str(exc)) from None
         try:
             body = tidy(self._render_one(f"{spec.name}.txt.j2", context))
             subject: str | None = None

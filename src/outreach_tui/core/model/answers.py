@@ -9,6 +9,7 @@ An *answers object* is the public contract documented in the README::
     research {shared_connections[], groups[], public_activity[], web_search}
     job      {distance, unit}
     goal     {learn, ask_minutes, learned}
+    introduction {introducer, greeting_name, organization, position, introduced}   (optional)
     premium  bool
 
 Unknown keys (at the top level or inside a section) are kept and written back unchanged, so a
@@ -105,6 +106,41 @@ class Goal:
 
 
 @dataclass
+class Introduction:
+    """The person the user knows who may introduce them to the contact (the warm path).
+
+    Only what the answers or the user's LinkedIn import say of them: never more.
+    """
+
+    introducer: str = ""
+    """Their display name as typed or imported ("Samir Patel"); "" when none is chosen."""
+    greeting_name: str = ""
+    """How the user greets them ("Sam"); "" greets them by their given name."""
+    organization: str = ""
+    """Where the LinkedIn import says they work; "" when the import does not say."""
+    position: str = ""
+    """Their position there, per the import; "" when unknown."""
+    introduced: bool = False
+    """They made the introduction: the message to the contact names them as the link."""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_set(self) -> bool:
+        """True when anything here differs from the defaults (so it is written to files)."""
+        return bool(
+            self.introducer.strip()
+            or self.greeting_name
+            or self.organization
+            or self.position
+            or self.introduced
+            or self.extra
+        )
+
+
+INTRODUCTION_KEYS = ("introducer", "greeting_name", "organization", "position", "introduced")
+
+
+@dataclass
 class Answers:
     sender: Sender = field(default_factory=Sender)
     contact: Contact = field(default_factory=Contact)
@@ -113,6 +149,7 @@ class Answers:
     goal: Goal = field(default_factory=Goal)
     premium: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    introduction: Introduction = field(default_factory=Introduction)
 
     def copy(self) -> Answers:
         return copy.deepcopy(self)
@@ -218,5 +255,21 @@ def answers_to_dict(answers: Answers) -> dict[str, Any]:
             **({"learned": a.goal.learned} if a.goal.learned else {}),
         },
         "premium": a.premium,
+        # Optional: written only once set, so older files round-trip unchanged.
+        **(
+            {"introduction": _introduction_to_dict(a.introduction)} if a.introduction.is_set else {}
+        ),
         **a.extra,
+    }
+
+
+def _introduction_to_dict(introduction: Introduction) -> dict[str, Any]:
+    i = introduction
+    return {
+        **i.extra,
+        "introducer": i.introducer,
+        "greeting_name": i.greeting_name,
+        "organization": i.organization,
+        "position": i.position,
+        "introduced": i.introduced,
     }

@@ -16,12 +16,14 @@ from outreach_tui.core.model.answers import (
     DEFAULT_ASK_MINUTES,
     HONORIFIC_VALUES,
     HONORIFICS,
+    INTRODUCTION_KEYS,
     SECTIONS,
     UNITS,
     Answers,
     AnswersError,
     Contact,
     Goal,
+    Introduction,
     Job,
     Research,
     Sender,
@@ -166,6 +168,23 @@ def answers_from_dict(data: Any) -> Answers:
         extra=_extra(goal_d, ("learn", "ask_minutes", "learned")),
     )
 
+    introduction_d = _expect_dict(data.get("introduction", {}) or {}, "introduction")
+    introduced = introduction_d.get("introduced", False)
+    if introduced is None:
+        introduced = False
+    if not isinstance(introduced, bool):
+        raise AnswersError(
+            f"introduction.introduced must be true or false, not {_kind(introduced)}"
+        )
+    introduction = Introduction(
+        introducer=_text(introduction_d, "introducer", "introduction"),
+        greeting_name=" ".join(_text(introduction_d, "greeting_name", "introduction").split()),
+        organization=_text(introduction_d, "organization", "introduction"),
+        position=_text(introduction_d, "position", "introduction"),
+        introduced=introduced,
+        extra=_extra(introduction_d, INTRODUCTION_KEYS),
+    )
+
     premium = data.get("premium", False)
     if premium is None:
         premium = False
@@ -179,7 +198,8 @@ def answers_from_dict(data: Any) -> Answers:
         job=job,
         goal=goal,
         premium=premium,
-        extra=_extra(data, (*SECTIONS, "premium")),
+        extra=_extra(data, (*SECTIONS, "premium", "introduction")),
+        introduction=introduction,
     )
 
 

@@ -128,8 +128,8 @@ def _rule_note_alone(answers: Answers, note: str | None) -> RuleResult:
             "around it",
         )
     sender = answers.sender.name.strip()
-    from outreach_tui.core.coach.facts import fold
     from outreach_tui.core.names import clean_name
+    from outreach_tui.core.platform.textfold import fold_words as fold
 
     if sender and f" {fold(clean_name(sender)).strip()} " not in fold(note):
         return _result(

@@ -73,7 +73,7 @@ class Candidate:
 
 def _key(name: str) -> tuple[str, ...]:
     from outreach_tui.core.names import parse_name
-    from outreach_tui.core.names.model import fold
+    from outreach_tui.core.platform.textfold import fold
 
     full = parse_name(name).full if name.strip() else ""
     return tuple(fold(full or name).split())

@@ -174,7 +174,7 @@ def answers_from_dict(data: Any) -> Answers:
         introduced = False
     if not isinstance(introduced, bool):
         raise AnswersError(
-            f"introduction.introduced must be true or false, not {_kind(introduced)}"
+            f"introduction.introduced must be true or false, not {kind_of(introduced)}"
         )
     introduction = Introduction(
         introducer=_text(introduction_d, "introducer", "introduction"),

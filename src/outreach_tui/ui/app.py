@@ -1,4 +1,5 @@
-"""The Textual application: thin. It owns the store and renderer it was given and the screens."""
+"""The Textual application: screens, themes and the palette. It owns the store and renderer it
+was given; the LinkedIn workflow is in ui/linkedin_flow.py, the privacy check in ui/privacy.py."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
-from textual.worker import Worker, WorkerCancelled, WorkerFailed, get_current_worker
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from outreach_tui.core.drafts.autosave import Autosave, AutosaveError, WorkState
 from outreach_tui.core.drafts.draft import DraftError
@@ -23,14 +24,15 @@ from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.settings import Settings, apply_defaults
 from outreach_tui.core.platform.safe_text import for_line, for_text
+from outreach_tui.ui.linkedin_flow import LinkedInFlow
+from outreach_tui.ui.privacy import check_permissions
 from outreach_tui.ui.screens.wizard import OpenDrafts, WizardScreen
 from outreach_tui.ui.themes import HIGH_CONTRAST
 from outreach_tui.ui.widgets.safe_display import TerminalSafetyFilter
 
 if TYPE_CHECKING:
     from outreach_tui.core.drafts.library import Library
-    from outreach_tui.core.linkedin.store import ImportSummary, LinkedInData
-    from outreach_tui.core.platform.permissions import Loose
+    from outreach_tui.core.linkedin.store import LinkedInData
     from outreach_tui.ui.screens.drafts import OpenDraft
 
 
@@ -79,8 +81,8 @@ class OutreachApp(App[int]):
         self.renderer = renderer
         self._answers = answers
         self._source = source
-        self._linkedin_given = linkedin
-        """A LinkedIn import given to the app (tests); else it reads the data folder's."""
+        self.linkedin_flow = LinkedInFlow(self, given=linkedin)
+        """Reading, importing and removing the user's LinkedIn import."""
         self.settings = settings or Settings()
         """The user's settings (defaults, theme, channel): see core/model/settings.py."""
         self.settings_file = settings_file
@@ -156,9 +158,9 @@ class OutreachApp(App[int]):
             self._offer_resume(resume)
         # First, so that the collector is back on before the threads start.
         self.call_after_refresh(self._first_screen_drawn)
-        self.call_after_refresh(self._start_linkedin)
+        self.call_after_refresh(self.linkedin_flow.start)
         self.call_after_refresh(self._check_due)
-        self.call_after_refresh(self._check_permissions)
+        self.call_after_refresh(check_permissions, self)
 
     def _first_screen_drawn(self) -> None:
         """The CLI pauses Python's garbage collector for start-up: on again now."""
@@ -207,42 +209,6 @@ class OutreachApp(App[int]):
             self.switch_screen(self._new_wizard(apply_defaults(Answers(), self.settings)))
 
         self.when_work_is_safe("starting a new draft", fresh)
-
-    # -- privacy ---------------------------------------------------------------------------------
-
-    def _check_permissions(self) -> None:
-        """After the first paint: look for files others can read, in a thread."""
-        self.run_worker(self._find_loose, thread=True, group="permissions", exit_on_error=False)
-
-    def _find_loose(self) -> None:
-        from outreach_tui.core.platform.files import tidy_data_folder
-        from outreach_tui.core.platform.permissions import linked_folders, loose_paths
-
-        tidy_data_folder(self.store.root)  # what a killed save or editor hand-off left
-        for line in linked_folders(self.store.root):
-            self.call_from_thread(
-                self.notify, line, title="Not private", severity="warning", markup=False
-            )
-        loose = loose_paths(self.store.root)
-        if loose:
-            self.call_from_thread(self._offer_fix, loose)
-
-    def _offer_fix(self, loose: list[Loose]) -> None:
-        def decided(choice: str | None) -> None:
-            if choice != "fix":
-                return
-            from outreach_tui.core.platform.permissions import tighten
-
-            problems = tighten(loose)
-            if problems:
-                self.notify("\n".join(problems[:5]), title="Could not fix", severity="error")
-            else:
-                self.notify(f"{len(loose)} item(s) are now yours alone.", title="Fixed")
-
-        lines = [item.describe() for item in loose]
-        from outreach_tui.ui.screens.modals import permissions_modal
-
-        self.push_screen(permissions_modal(len(loose), lines), callback=decided)
 
     def _new_wizard(
         self, answers: Answers | None = None, source: str | None = None, **kwargs: Any
@@ -362,62 +328,7 @@ class OutreachApp(App[int]):
             message = f"Opened {who}."
         self.notify(message, title="Draft", markup=False)
 
-    # -- LinkedIn import ---------------------------------------------------------------------
-
-    def _start_linkedin(self) -> None:
-        """After the first paint: read the import (if any) in a thread, never blocking a key."""
-        from outreach_tui.core.linkedin.store import import_path
-
-        if self._linkedin_given is not None:
-            self.linkedin_status = "ready"
-            self.linkedin = self._linkedin_given
-        elif import_path(self.store.root).exists():
-            self.linkedin_status = "loading"
-            self.linkedin = None
-            self.run_worker(
-                self._load_linkedin,
-                thread=True,
-                group="linkedin",
-                exclusive=True,
-                exit_on_error=False,
-            )
-
-    def _load_linkedin(self) -> None:
-        from outreach_tui.core.linkedin.store import LinkedInError, load
-
-        try:
-            data = load(self.store.root)
-            if data is not None:
-                data.prepare()
-        except Exception as exc:  # reported once, and the file is left as it is
-            problem = str(exc) if isinstance(exc, LinkedInError) else f"cannot read it ({exc})"
-            self.call_from_thread(self._linkedin_damaged, problem)
-            return
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._linkedin_loaded, data)
-
-    def _linkedin_loaded(self, data: LinkedInData | None) -> None:
-        self.linkedin_status = "none" if data is None else "ready"
-        self.linkedin = data
-        if data is not None and data.problems:
-            self.notify(
-                "\n".join(data.problems),
-                title="LinkedIn import",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
-
-    def _linkedin_damaged(self, problem: str) -> None:
-        self.linkedin_status = "damaged"
-        self.linkedin = None
-        self.notify(
-            problem,
-            title="LinkedIn import not read",
-            severity="warning",
-            timeout=12,
-            markup=False,
-        )
+    # -- LinkedIn import (the workflow is in ui/linkedin_flow.py) ---------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action.startswith("linkedin_"):  # the Research step's keys
@@ -427,79 +338,13 @@ class OutreachApp(App[int]):
         return True
 
     def action_linkedin_add(self) -> None:
-        from outreach_tui.ui.widgets.linkedin_panel import LinkedInPanel
-
-        for panel in self.screen.query(LinkedInPanel):
-            panel.add_highlighted()
+        self.linkedin_flow.add_highlighted()
 
     def action_linkedin_import(self, value: str = "", problem: str = "") -> None:
-        from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen, default_path
-
-        data = self.linkedin
-        current = ""
-        if data is not None:
-            current = f"This replaces your current import ({data.summary.headline})."
-        self.push_screen(
-            LinkedInImportScreen(value or default_path(), current=current, problem=problem),
-            callback=self._linkedin_path_chosen,
-        )
-
-    def _linkedin_path_chosen(self, path: str | None) -> None:
-        if path:
-            self.run_worker(
-                lambda: self._import_linkedin(path),
-                thread=True,
-                group="linkedin",
-                exclusive=True,
-                exit_on_error=False,
-            )
-
-    def _import_linkedin(self, path: str) -> None:
-        from outreach_tui.core.linkedin.store import LinkedInError, import_export, load
-
-        try:
-            summary = import_export(Path(path).expanduser(), self.store.root)
-            data = load(self.store.root)
-            if data is not None:
-                data.prepare()
-        except Exception as exc:  # one line for the user, whatever went wrong
-            problem = str(exc) if isinstance(exc, LinkedInError) else f"{path}: {exc}"
-            self.call_from_thread(self._linkedin_import_failed, path, problem)
-            return
-        self.call_from_thread(self._linkedin_imported, summary, data)
-
-    def _linkedin_import_failed(self, path: str, problem: str) -> None:
-        self.notify(problem, title="LinkedIn import failed", severity="error", markup=False)
-        self.action_linkedin_import(path, problem)
-
-    def _linkedin_imported(self, summary: ImportSummary, data: LinkedInData | None) -> None:
-        self.linkedin_status = "none" if data is None else "ready"
-        self.linkedin = data
-        lines = [*summary.lines(), *summary.warnings]
-        self.notify("\n".join(lines), title="LinkedIn import", timeout=10, markup=False)
+        self.linkedin_flow.ask_for_export(value, problem)
 
     def action_linkedin_remove(self) -> None:
-        from outreach_tui.core.linkedin.store import LinkedInError, import_path, remove
-        from outreach_tui.ui.screens.linkedin_import import remove_import_modal
-
-        path = import_path(self.store.root)
-        if not path.exists():
-            self.notify("There is no LinkedIn import to remove.", title="LinkedIn")
-            return
-
-        def decided(choice: str | None) -> None:
-            if choice != "remove":
-                return
-            try:
-                remove(self.store.root)
-            except LinkedInError as exc:
-                self.notify(str(exc), title="Not removed", severity="error", markup=False)
-                return
-            self.linkedin_status = "none"
-            self.linkedin = None
-            self.notify("Your LinkedIn import is removed.", title="LinkedIn")
-
-        self.push_screen(remove_import_modal(path), callback=decided)
+        self.linkedin_flow.remove()
 
     # -- quitting ------------------------------------------------------------------------------
 

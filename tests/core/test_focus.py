@@ -1,4 +1,4 @@
-"""core.focus: the part of the message a wizard step writes, found by difference."""
+"""core.message.focus: the part of the message a wizard step writes, found by difference."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ research answers it really says, and the personal details in it.
 A research answer counts as said only as a whole name or a whole phrase: case, accents and
 punctuation are forgiven ("Jose Nunez" finds "José Núñez,"), but "Will Jackson" is not found in
 "I will be brief", nor "Digital Library Federation" where "digital" and "library" occur apart.
-A research answer about someone's private life (`core.personal`) is never a hook.
+A research answer about someone's private life (`core.model.personal`) is never a hook.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ class Item:
     """connection, group, writing or web."""
     text: str
     personal: tuple[str, ...]
-    """Kinds of personal detail in it (`core.personal` labels); never a hook when not empty."""
+    """Kinds of personal detail in it (`core.model.personal` labels); never a hook unless empty."""
 
 
 @lru_cache(maxsize=256)

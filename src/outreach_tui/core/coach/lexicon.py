@@ -36,7 +36,7 @@ WEIGHTS: dict[str, int] = {
     # that person introduced them (naming them) (replaces the points above).
     "warm-path": -3,
     "introduced": -3,
-    # Personal, non-professional details in the message (core.personal): this many points for
+    # Personal, non-professional details in the message (core.model.personal): this many points for
     # the first kind, one more for each other kind, and never below PERSONAL_FLOOR in all.
     "personal": +3,
     "noticed": +1,

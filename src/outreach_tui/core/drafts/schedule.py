@@ -1,7 +1,7 @@
 """What is due: follow-ups and thank-yous, due today, overdue or coming, and the start-up line.
 
-Works on index rows (core/index.Row), so the start-up summary parses no draft. `today` is always
-passed in: tests use fixed dates, the app passes the user's local date.
+Works on index rows (core/drafts/index.Row), so the start-up summary parses no draft. `today` is
+always passed in: tests use fixed dates, the app passes the user's local date.
 
 Pure Python: nothing here imports Textual or Rich.
 """

@@ -1,4 +1,4 @@
-"""The word lists of `core.personal`: what counts as a personal detail, as data.
+"""The word lists of `core.model.personal`: what counts as a personal detail, as data.
 
 Each kind of personal detail (`TOPICS`) has phrases personal wherever they occur (``always``)
 and nouns personal when they belong to a person (``owned``: "her kids", "their house"). The

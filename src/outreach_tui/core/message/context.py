@@ -7,7 +7,7 @@ private life (core/model/personal.py) is never a hook and never written into a m
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from outreach_tui.core.message.channels import CHANNELS, NOTE_CHANNEL
@@ -129,8 +129,11 @@ def strongest_hook(answers: Answers) -> dict[str, Any]:
     }
 
 
-def message_context(answers: Answers) -> dict[str, Any]:
-    """Everything a template sees. Documented in the README ("Template variables")."""
+def message_context(answers: Answers, reads: Collection[str] | None = None) -> dict[str, Any]:
+    """Everything a template sees. Documented in the README ("Template variables").
+
+    `reads`: the variables the templates to be rendered read, when known (None: all of them);
+    what costs time to work out and is not read is left empty."""
     from outreach_tui.core import names
     from outreach_tui.core.message.wording import (
         distance_words,
@@ -141,7 +144,8 @@ def message_context(answers: Answers) -> dict[str, Any]:
         with_article,
     )
 
-    worked_out = names.message_names(answers)  # salutation, first_name, surname...
+    sender = reads is None or "sender_first_name" in reads
+    worked_out = names.message_names(answers, sender=sender)  # salutation, first_name...
     answers = names.answers_for_message(answers)  # no emoji, pronouns, PhD... in any name
     data = answers_to_dict(answers)
     data["contact"].setdefault("greeting_name", "")

@@ -131,6 +131,7 @@ class Renderer:
     def __init__(self, template_dirs: Sequence[Path] = ()) -> None:
         self._template_dirs = tuple(Path(d) for d in template_dirs)
         self._env: Environment | None = None
+        self._builtin_reads: dict[str, frozenset[str] | None] = {}
         self._problems: list[TemplateProblem] = []
         self._user_files: set[str] = set()
         self._too_slow: dict[str, tuple[int, TemplateProblem]] = {}
@@ -188,6 +189,34 @@ class Renderer:
             except OSError:  # a folder the user cannot read: the built-in template is used
                 continue
         return None
+
+    def _reads(self, names: Sequence[str]) -> frozenset[str] | None:
+        """The variables the templates `names` read, when all are built-in and stand alone;
+        None (read anything) for a template of the user's, or one that includes another."""
+        from jinja2 import nodes
+        from jinja2.meta import find_undeclared_variables
+
+        reads: set[str] = set()
+        for name in names:
+            if self.user_template(name) is not None:
+                return None
+            if name not in self._builtin_reads:
+                loaded = _load_builtin(name)
+                found: frozenset[str] | None = None
+                if loaded is not None:
+                    tree = self.env.parse(loaded[0])
+                    if not any(
+                        tree.find_all(
+                            (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+                        )
+                    ):
+                        found = frozenset(find_undeclared_variables(tree))
+                self._builtin_reads[name] = found
+            found = self._builtin_reads[name]
+            if found is None:
+                return None
+            reads |= found
+        return frozenset(reads)
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]] | None:
         if name.startswith(BUILTIN_PREFIX):
@@ -318,7 +347,10 @@ class Renderer:
         an unknown channel, or a failing template of a channel the user added)."""
         spec = self.channel(channel)
         self._problems = []
-        context = message_context(answers)
+        files = [f"{spec.name}.txt.j2"] + (
+            [f"{spec.name}.subject.txt.j2"] if spec.has_subject else []
+        )
+        context = message_context(answers, self._reads(files))
         if spec.purpose == INTRODUCTION:
             from outreach_tui.core.message.introduction import introduction_context
 

@@ -178,18 +178,20 @@ def greeting_doubts(name: str, honorific: str, greeting_name: str = "") -> list[
     return doubts
 
 
-def message_names(answers: Answers) -> dict[str, str]:
+def message_names(answers: Answers, *, sender: bool = True) -> dict[str, str]:
     """The names a template sees, worked out from the answers (README, "Template variables"):
-    ``salutation``, ``first_name``, ``surname`` and ``sender_first_name``."""
+    ``salutation``, ``first_name``, ``surname`` and ``sender_first_name``.
+
+    With `sender` False, ``sender_first_name`` is "" without parsing the sender's name: for a
+    template that never reads it, while the user types their own name (a parse on every key)."""
     contact = answers.contact
     args = (contact.name, contact.honorific, contact.greeting_name)
+    wanted = sender and answers.sender.name.strip()
     return {
         "salutation": salutation(*args),
         "first_name": first_name(*args),
         "surname": family_name(*args),
-        "sender_first_name": parse_name(answers.sender.name).known_as
-        if answers.sender.name.strip()
-        else "",
+        "sender_first_name": parse_name(answers.sender.name).known_as if wanted else "",
     }
 
 

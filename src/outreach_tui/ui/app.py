@@ -147,13 +147,8 @@ class OutreachApp(App[int]):
                 severity="warning",
                 timeout=12,
             )
-        if self._notices:
-            from outreach_tui.core.platform.safe_text import visible
-
-            for notice in self._notices:
-                self.notify(
-                    visible(notice), title="Note", severity="warning", timeout=12, markup=False
-                )
+        for notice in self._notices:  # notify() shows it in its visible form
+            self.notify(notice, title="Note", severity="warning", timeout=12, markup=False)
         if resume is not None:
             self._offer_resume(resume)
         # First, so that the collector is back on before the threads start.

@@ -154,10 +154,9 @@ class WizardScreen(WizardSteps):
 
     async def on_mount(self) -> None:
         if self._lost_channel:
-            from outreach_tui.core.platform.safe_text import visible
-
+            # notify() shows it in its visible form (one cell per control character)
             self.notify(
-                f"The channel {visible(self._lost_channel)!r} no longer exists (its template"
+                f"The channel “{self._lost_channel}” no longer exists (its template"
                 " was removed): showing the LinkedIn message instead. Your text is kept.",
                 title="Channel not found",
                 severity="warning",

@@ -64,7 +64,9 @@ def test_core_and_cli_import_no_ui_and_no_jinja2() -> None:
         "outreach_tui.core.message.renderer, outreach_tui.core.message.shorten, "
         "outreach_tui.core.drafts.store, "
         "outreach_tui.core.platform.paths, "
-        "outreach_tui.cli"
+        "outreach_tui.cli, outreach_tui.cli.output, outreach_tui.cli.config, "
+        "outreach_tui.cli.render, outreach_tui.cli.drafts, outreach_tui.cli.linkedin, "
+        "outreach_tui.cli.templates, outreach_tui.cli.wizard"
     )
     assert loaded_after(code) == []
 

@@ -23,6 +23,8 @@ from outreach_tui import __version__
 if TYPE_CHECKING:
     import argparse
 
+    from _typeshed import SupportsWrite
+
 PROG = "outreach-tui"
 
 
@@ -40,6 +42,21 @@ def _new_parser(**kwargs: Any) -> argparse.ArgumentParser:
 
             message = line(message)  # an argument may hold anything
             self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+        def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+            # argparse ignores a write that fails (--help into a closed pipe or a full disk),
+            # then Python fails again at exit with its own report: `main` says it in one line.
+            target = file or sys.stderr
+            if not message or target is None:  # None: the stream was closed at start (`2>&-`)
+                return
+            try:
+                target.write(message)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                from outreach_tui.cli.output import UserError, reason
+
+                raise UserError(f"cannot write the output: {reason(exc)}") from None
 
     return _Parser(**kwargs)
 
@@ -274,21 +291,34 @@ def wizard_defaults() -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command in `argv` (default: `sys.argv[1:]`); returns the exit status: 0, 1 when
-    the reader of stdout went away, 2 for input a user can fix (one line on stderr), 130 on
-    ctrl+c."""
+    """Run the command in `argv` (default: `sys.argv[1:]`) and return its exit status: 0; 1
+    when the reader of stdout went away (`| head`); 2 for input a user can fix, said in one line
+    on stderr (a bad argument, file, folder or output); 130 on ctrl+c. Never a traceback,
+    except for a defect."""
     arguments = sys.argv[1:] if argv is None else list(argv)
-    # The wizard with no arguments is how it is started nearly always: building the parser
-    # (argparse and every command's help) would only delay a start the user waits for.
-    args = wizard_defaults() if not arguments else build_parser().parse_args(arguments)
-    from outreach_tui.cli.output import UserError, report_error
-
     try:
-        return _run(args)
-    except UserError as exc:
-        return report_error(exc)
+        try:
+            # The wizard with no arguments is how it is started nearly always: building the
+            # parser (argparse and every command's help) would only delay a start the user
+            # waits for.
+            args = wizard_defaults() if not arguments else build_parser().parse_args(arguments)
+        except SystemExit as exc:  # argparse has printed the help, the version or a usage error
+            status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        else:
+            status = _run(args)
+        from outreach_tui.cli.output import flush
+
+        flush()  # here, not at exit, so that a full disk or a closed pipe is handled below
+        return status
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from outreach_tui.cli.output import exit_status_for
+
+        handled = exit_status_for(exc)
+        if handled is None:
+            raise
+        return handled
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach_tui.cli import config
-from outreach_tui.cli.output import UserError, line, print_json, shown
+from outreach_tui.cli.output import UserError, line, print_json, shown, write
 
 if TYPE_CHECKING:
     import argparse
@@ -63,18 +62,18 @@ def drafts_list(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         where = lib.store.drafts_dir
-        sys.stdout.write(f"No drafts{' match' if args.filter.strip() else ''} in {line(where)}\n")
+        write(f"No drafts{' match' if args.filter.strip() else ''} in {line(where)}\n")
         return 0
     width = max(len(line(r.id)) for r in rows)
-    sys.stdout.write(f"{'ID':<{width}}  {'STATUS':<14}  {'DUE':<21}  TITLE\n")
+    write(f"{'ID':<{width}}  {'STATUS':<14}  {'DUE':<21}  TITLE\n")
     for r in rows:
         due = line(f"{r.due} {r.due_kind}" if r.due else "")
         title = line(f"{r.id}.json: {r.error}" if r.damaged else r.title)
         ident, status = line(r.id), line(r.status_label)
-        sys.stdout.write(f"{ident:<{width}}  {status:<14}  {due:<21}  {title}\n")
+        write(f"{ident:<{width}}  {status:<14}  {due:<21}  {title}\n")
     summary = lib.summary()
     if summary:
-        sys.stdout.write(f"\n{shown(summary)}\n")
+        write(f"\n{shown(summary)}\n")
     return 0
 
 
@@ -123,7 +122,7 @@ def drafts_show(args: argparse.Namespace) -> int:
     lines.append(f"{'updated:':<14}{draft.updated}")
     lines.append("")
     lines.append(Rendered(draft.channel, draft.subject, draft.message).as_text())
-    sys.stdout.write(shown("\n".join(lines)) + "\n")
+    write(shown("\n".join(lines)) + "\n")
     return 0
 
 
@@ -168,11 +167,11 @@ def drafts_export(args: argparse.Namespace) -> int:
             )
         text = calendar_text(items, datetime.now(UTC), lib.revisions(items))
         _write_export(lib, Path(args.ics), text)
-        sys.stdout.write(f"wrote {len(items)} event(s) to {line(args.ics)}\n")
+        write(f"wrote {len(items)} event(s) to {line(args.ics)}\n")
     if args.txt and draft is not None:
         text = Rendered(draft.channel, draft.subject, draft.message).as_text()
         _write_export(lib, Path(args.txt), text.rstrip("\n") + "\n")
-        sys.stdout.write(f"wrote the message to {line(args.txt)}\n")
+        write(f"wrote the message to {line(args.txt)}\n")
     return 0
 
 
@@ -200,7 +199,7 @@ def drafts_mark(args: argparse.Namespace) -> int:
             from outreach_tui.core.introduction.requests import mark_introduced
 
             outcome = mark_introduced(lib, args.id, renderer(), on)
-            sys.stdout.write(f"{line(outcome.request.id)}: {line(outcome.line)}\n")
+            write(f"{line(outcome.request.id)}: {line(outcome.line)}\n")
             return 0
         draft = lib.mark(args.id, action, on)
     except (DraftError, StoreError, TrackingError) as exc:
@@ -209,5 +208,5 @@ def drafts_mark(args: argparse.Namespace) -> int:
     message = f"{line(draft.id)}: {STATUS_LABELS.get(action, action)}"
     for kind, due in t.open_dues():
         message += f"; {kind} due {due.isoformat()}"
-    sys.stdout.write(message + "\n")
+    write(message + "\n")
     return 0

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach_tui.cli import PROG, config
-from outreach_tui.cli.output import UserError, line, warn
+from outreach_tui.cli.output import UserError, line, warn, write
 
 if TYPE_CHECKING:
     import argparse
@@ -25,9 +24,9 @@ def cmd_import_linkedin(args: argparse.Namespace) -> int:
         if args.remove:
             removed = remove(root)
             if removed is None:
-                sys.stdout.write(f"nothing to remove: no LinkedIn import in {line(root)}\n")
+                write(f"nothing to remove: no LinkedIn import in {line(root)}\n")
             else:
-                sys.stdout.write(f"removed {line(removed)} (your own export was not touched)\n")
+                write(f"removed {line(removed)} (your own export was not touched)\n")
             return 0
         config.privacy_warning(root)
         summary = import_export(Path(args.path).expanduser(), root, me=args.me)
@@ -35,8 +34,8 @@ def cmd_import_linkedin(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     for warning in summary.warnings:
         warn(warning)  # they name ZIP members and files: any text at all
-    sys.stdout.write("\n".join(line(text) for text in summary.lines()) + "\n")
-    sys.stdout.write(
+    write("\n".join(line(text) for text in summary.lines()) + "\n")
+    write(
         f"saved in {line(summary.path)} (readable by you alone; "
         f"remove it with: {PROG} import-linkedin --remove)\n"
     )

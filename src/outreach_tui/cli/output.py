@@ -38,27 +38,56 @@ def line(text: object) -> str:
     return visible_line(str(text))
 
 
-def emit(text: str) -> int:
-    """Print `text` (through `shown`) and a newline. Returns the exit status: 0, or 1 when the
-    reader went away (`outreach-tui render x | head -1`). An output that cannot encode the text
-    is a UserError.
+def write(text: str) -> None:
+    """Write `text` to stdout as it is (user text in it already made visible by the caller).
+
+    A pipe whose reader went away raises BrokenPipeError (`main` ends quietly, exit status 1);
+    a closed stdout, a full disk or an encoding that cannot hold the text is a UserError.
     """
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise UserError("standard output is closed: there is nowhere to print")
     try:
-        sys.stdout.write(shown(text) + "\n")
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UserError(f"cannot write the output: {reason(exc)}") from None
+    except UnicodeEncodeError as exc:
+        if not _from_stdout_encoding(exc):
+            raise
+        raise UserError(encoding_problem()) from None
+
+
+def emit(text: str) -> int:
+    """Print `text` (through `shown`) and a newline, and flush; returns the exit status, 0."""
+    write(shown(text) + "\n")
+    flush()
+    return 0
+
+
+def flush() -> None:
+    """Send what is buffered for stdout now, with the errors of `write`."""
+    if sys.stdout is None:
+        return
+    try:
         sys.stdout.flush()
     except BrokenPipeError:
-        import os
+        raise
+    except OSError as exc:
+        raise UserError(f"cannot write the output: {reason(exc)}") from None
 
-        # Python's advice: point stdout at devnull so the flush at exit does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    except UnicodeEncodeError:
-        encoding = getattr(sys.stdout, "encoding", None) or "unknown"
-        raise UserError(
-            f"cannot print the message in this output's encoding ({encoding}): "
-            "set PYTHONIOENCODING=utf-8"
-        ) from None
-    return 0
+
+def reason(exc: OSError) -> str:
+    """An OSError's reason in the commands' words: "no space left on device"."""
+    text = exc.strerror or str(exc) or type(exc).__name__
+    return text[:1].lower() + text[1:]
+
+
+def encoding_problem() -> str:
+    encoding = getattr(sys.stdout, "encoding", None) or "unknown"
+    return (
+        f"cannot print the text in this output's encoding ({encoding}): set PYTHONIOENCODING=utf-8"
+    )
 
 
 UNSAFE_JSON = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *range(0x202A, 0x202F))} | {
@@ -72,7 +101,7 @@ def print_json(data: object) -> None:
     import json
 
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    sys.stdout.write(text.translate(UNSAFE_JSON) + "\n")
+    write(text.translate(UNSAFE_JSON) + "\n")
 
 
 WARNINGS: list[str] = []
@@ -84,11 +113,90 @@ def warn(message: str) -> None:
     if message in WARNINGS:
         return
     WARNINGS.append(message)
-    sys.stderr.write(f"{PROG}: warning: {line(message)}\n")
+    _to_stderr(f"{PROG}: warning: {line(message)}\n")
 
 
 def report_error(error: object) -> int:
     """The one line on stderr for input a user can fix; returns the exit status, 2."""
     # Always one line, and no file name or value can send an escape to the terminal.
-    sys.stderr.write(f"{PROG}: error: {line(error)}\n")
+    _to_stderr(f"{PROG}: error: {line(error)}\n")
     return EXIT_BAD_INPUT
+
+
+def _to_stderr(text: str) -> None:
+    """stderr may be closed (`2>&-`) or full: the exit status still tells."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+EXIT_READER_GONE = 1
+
+
+def exit_status_for(exc: Exception) -> int | None:
+    """The exit status for an exception a command let through, after saying on stderr what
+    happened in one line; None for a defect (the caller re-raises: a traceback is the report).
+
+    UserError: its line, 2. BrokenPipeError (`outreach-tui drafts list | head -1`): quiet, 1.
+    Any other OSError (a file or the output): `path: reason`, 2. A UnicodeEncodeError from an
+    output whose encoding cannot hold the text: how to fix it, 2.
+    """
+    if isinstance(exc, BrokenPipeError):
+        _silence_stdout()
+        return EXIT_READER_GONE
+    if isinstance(exc, UserError):
+        status = report_error(exc)
+    elif isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        status = report_error(f"{where}{reason(exc)}")
+    elif isinstance(exc, UnicodeEncodeError) and _from_stdout_encoding(exc):
+        status = report_error(encoding_problem())
+    else:
+        return None
+    settle_stdout()
+    return status
+
+
+def _from_stdout_encoding(exc: UnicodeEncodeError) -> bool:
+    """Whether stdout's encoding is what failed (not text that no encoding can hold, such as a
+    lone surrogate: that is a defect to fix where the text came from)."""
+    import codecs
+
+    encoding = getattr(sys.stdout, "encoding", None)
+    if not encoding or "surrogate" in exc.reason:
+        return False
+    try:
+        return codecs.lookup(exc.encoding).name == codecs.lookup(encoding).name
+    except LookupError:
+        return False
+
+
+def settle_stdout() -> None:
+    """Flush stdout before the process ends; when it cannot take the text any more (a full disk,
+    a closed pipe), what is left goes nowhere instead of failing again at exit."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    # Python's advice for a closed pipe: point stdout at devnull so the flush at exit does not
+    # fail again (and print "Exception ignored").
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # None, or not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)

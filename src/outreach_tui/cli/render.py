@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach_tui.cli import config
-from outreach_tui.cli.output import UserError, emit, print_json, shown, warn
+from outreach_tui.cli.output import UserError, emit, print_json, shown, warn, write
 
 if TYPE_CHECKING:
     import argparse
@@ -144,4 +143,4 @@ def print_check(report: CoachReport, channel_title: str, as_json: bool) -> None:
         lines.append(f"  {mark} {rule.id:<{width}}  {shown(rule.message)}")
         if not rule.ok:
             lines.append(f"     {'':<{width}}  {rule.explanation} ({rule.source})")
-    sys.stdout.write("\n".join(lines) + "\n")
+    write("\n".join(lines) + "\n")

@@ -3,11 +3,10 @@ in CONFIG_DIR/templates/."""
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from outreach_tui.cli import config
-from outreach_tui.cli.output import UserError, line
+from outreach_tui.cli.output import UserError, line, write
 
 if TYPE_CHECKING:
     import argparse
@@ -39,12 +38,12 @@ def templates_list(renderer: Renderer) -> int:
             rows.append((channel, file_name, _describe_template(renderer, file_name)))
     folder = renderer.template_dirs[0]
     state = "" if folder.is_dir() else " (not created yet: `templates copy NAME` creates it)"
-    sys.stdout.write(f"Your templates folder: {line(folder)}{state}\n\n")
+    write(f"Your templates folder: {line(folder)}{state}\n\n")
     width = max(len(r[0]) for r in rows)
     name_width = max(len(r[1]) for r in rows)
-    sys.stdout.write(f"{'CHANNEL':<{width}}  {'TEMPLATE':<{name_width}}  IN USE\n")
+    write(f"{'CHANNEL':<{width}}  {'TEMPLATE':<{name_width}}  IN USE\n")
     for channel, file_name, where in rows:
-        sys.stdout.write(f"{channel:<{width}}  {file_name:<{name_width}}  {line(where)}\n")
+        write(f"{channel:<{width}}  {file_name:<{name_width}}  {line(where)}\n")
     return 0
 
 
@@ -84,7 +83,7 @@ def templates_copy(renderer: Renderer, name: str, force: bool) -> int:
                 .read_text(encoding="utf-8")
             )
             atomic_write(target, text)
-            sys.stdout.write(f"copied the built-in {file_name} to {line(target)}\n")
+            write(f"copied the built-in {file_name} to {line(target)}\n")
     except WriteError as exc:
         raise UserError(str(exc)) from None
     return 0

@@ -6,6 +6,7 @@ command never load it.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,9 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     from outreach_tui.core.model.answers import Answers, AnswersError
     from outreach_tui.core.model.answers_load import answers_from_dict
 
+    problem = _closed_stream(args.plain)
+    if problem:
+        raise UserError(problem)
     answers: Answers | None = None
     if args.answers:
         # Checked as `render` checks it, before the UI starts: a draft from a newer version
@@ -72,3 +76,16 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     finally:
         gc.enable()
     return app.return_code or 0
+
+
+def _closed_stream(plain: bool) -> str | None:
+    """What the wizard cannot work without, when the shell started it closed (`<&-`): the
+    plain mode reads stdin and writes stdout; the full screen reads keys from stdin and draws
+    on stderr (as Textual does)."""
+    if sys.stdin is None:
+        return "standard input is closed: the wizard reads your answers from it"
+    if plain and sys.stdout is None:
+        return "standard output is closed: --plain asks its questions there"
+    if not plain and sys.stderr is None:
+        return "standard error is closed: the wizard draws its screen there"
+    return None

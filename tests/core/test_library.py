@@ -177,6 +177,28 @@ def test_filter_case_and_accent_insensitive_over_any_text(lib: Library, clock: C
     assert fold_spaced("ZOË  Ünal") == "zoe unal"
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Lin Wei 🌱 (she/her)", "Lin Wei"),
+        ("Priyanka Desai, PhD", "Priyanka Desai"),
+        ("Dr. Willem van der Berg, PhD", "Dr. Willem van der Berg"),
+        ("Sam Ortiz | Hiring!", "Sam Ortiz"),
+        ("🦉", "🦉"),  # nothing but decorations: shown as typed rather than blank
+    ],
+)
+def test_rows_and_titles_show_the_name_a_message_would_write(
+    lib: Library, typed: str, shown: str
+) -> None:
+    draft = make_draft(typed)
+    lib.save(draft)
+    (row,) = lib.rows("")
+    assert row.contact == shown
+    assert row.title == f"{shown} (Westerly Public Library)"
+    assert lib.load(draft.id).display_title == row.title
+    assert [r.id for r in lib.rows(typed.split()[0])] == [draft.id]  # found by what was typed
+
+
 def test_filter_finds_letters_typed_without_their_stroke(lib: Library) -> None:
     # ø, ł, æ have no accent to drop; a search typed on a plain keyboard still finds them
     lib.save(make_draft("Øystein Łukasiewicz", "Ærø Museum"))

@@ -101,11 +101,15 @@ class Draft:
 
     @property
     def display_title(self) -> str:
-        """The title, or "Contact (Organisation)" when none was given."""
+        """The title, or "Contact (Organisation)" when none was given, the contact's name as it
+        would be written into a message (no emoji, pronouns or credentials: "Lin Wei 🌱 (she/her),
+        PhD" is "Lin Wei")."""
         if self.title.strip():
             return " ".join(self.title.split())
+        from outreach_tui.core.names import clean_name
+
         contact = self.answers.contact
-        name = " ".join(contact.name.split()) or "(no name yet)"
+        name = clean_name(contact.name) or " ".join(contact.name.split()) or "(no name yet)"
         org = " ".join(contact.organization.split())
         return f"{name} ({org})" if org else name
 

@@ -222,3 +222,31 @@ def test_ctrl_c_in_plain_mode(setup: Setup) -> None:
     assert "KeyboardInterrupt" not in err
     for stream in (proc.stdin, proc.stdout, proc.stderr):
         stream.close()
+
+
+@pytest.mark.parametrize("option", ["--txt", "--ics"])
+def test_export_never_replaces_a_named_pipe_or_a_folder(setup: Setup, option: str) -> None:
+    # Writing replaces the target: a FIFO (or, as root, a device such as /dev/null) must not
+    # become a regular file, and a folder is no file name.
+    assert run_command(setup, "drafts", "mark", setup.draft_id, "sent").returncode == 0
+    pipe = setup.tmp / "pipe"
+    os.mkfifo(pipe)
+    folder = setup.tmp / "folder"
+    folder.mkdir()
+    for target, needle in ((pipe, "not a regular file"), (folder, "is a folder")):
+        proc = run_command(setup, "drafts", "export", setup.draft_id, option, str(target))
+        assert proc.returncode == 2, proc.stderr
+        assert_one_error_line(proc.stderr, str(target), needle)
+    assert pipe.is_fifo()
+    assert folder.is_dir() and not any(folder.iterdir())
+
+
+def run_command(setup: Setup, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "outreach_tui", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=setup.env,
+        timeout=60,
+    )

@@ -132,10 +132,27 @@ def _write_export(lib: Library, target: Path, text: str) -> None:
     drafts_dir = lib.store.drafts_dir.resolve()
     if target.resolve().parent == drafts_dir:
         raise UserError(f"{target}: will not export into the drafts folder itself")
+    _refuse_special(target)
     try:
         atomic_write(target, text)
     except WriteError as exc:
         raise UserError(str(exc)) from None
+
+
+def _refuse_special(target: Path) -> None:
+    """Only a new name or a regular file is exported to: writing replaces the target, and a
+    device or a named pipe must not become a file (as root, `--txt /dev/null` would replace
+    /dev/null itself)."""
+    import stat
+
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # not there yet (the usual case), or out of reach: the write says why
+    if stat.S_ISDIR(mode):
+        raise UserError(f"cannot write {target}: it is a folder (give a file name)")
+    if not stat.S_ISREG(mode):
+        raise UserError(f"cannot write {target}: not a regular file (a device or a pipe)")
 
 
 def drafts_export(args: argparse.Namespace) -> int:

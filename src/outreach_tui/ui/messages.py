@@ -36,6 +36,14 @@ class ChannelChosen(Message):
         self.channel = channel
 
 
+class IntroducerChosen(Message):
+    """The user chose who to ask for an introduction (a candidate's name)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
 class TextEdited(Message):
     """The user changed the subject or the message text by hand."""
 

@@ -9,11 +9,18 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from outreach_tui.core.message.channels import CHANNELS, NOTE_CHANNEL, Channel, count_text
+from outreach_tui.core.message.channels import (
+    CHANNELS,
+    INTRODUCTION_CHANNEL,
+    INTRODUCTION_SPEC,
+    NOTE_CHANNEL,
+    Channel,
+), count_text
 from outreach_tui.core.message.renderer import TemplateFile
 from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import (
     ChannelChosen,
+    IntroducerChosen,
     ResetRequested,
     ShortenRequested,
     TextEdited,
@@ -28,16 +35,22 @@ class MessageEditor(Vertical):
         self._channel = channel
         self._channels = channels or CHANNELS
         self._loaded: tuple[str, str] = ("", "")
+        self._warm = channel == INTRODUCTION_CHANNEL
+        """Whether the introduction is offered (someone could introduce the user)."""
+        self._introducers: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="channel-row"):
             yield Label("Channel", classes="inline-label")
             yield Select(
-                [(line_text(c.title), c.name) for c in self._channels.values()],
+                self._channel_options(),
                 value=self._channel,
                 allow_blank=False,
                 id="channel",
             )
+        with Horizontal(id="introducer-row"):
+            yield Label("Ask", classes="inline-label")
+            yield Select[str]([], prompt="Who could introduce you", id="introducer")
         with Horizontal(id="subject-row"):
             yield Label("Subject", classes="inline-label")
             yield OneLineInput(id="subject", select_on_focus=False)
@@ -52,12 +65,42 @@ class MessageEditor(Vertical):
             yield Button("Reset to template", id="reset")
             yield Button("Save draft", id="save", variant="primary")
 
+    def _channel_options(self) -> list[tuple[Text, str]]:
+        channels = list(self._channels.values())
+        if self._warm:
+            channels.append(INTRODUCTION_SPEC)
+        return [(line_text(c.title), c.name) for c in channels]
+
+    def offer_introduction(self, introducers: list[tuple[str, str]], chosen: str) -> None:
+        """Offer the introduction channel when someone could introduce the user, with
+        `introducers` ((label, name), strongest first) to choose from and `chosen` selected;
+        withdraw it when the list is empty."""
+        warm = bool(introducers)
+        channel_select = self.query_one("#channel", Select)
+        if warm != self._warm:
+            self._warm = warm
+            with channel_select.prevent(Select.Changed):
+                channel_select.set_options(self._channel_options())
+                channel_select.value = self._channel
+        picker: Select[str] = self.query_one("#introducer", Select)
+        if introducers != self._introducers:
+            self._introducers = list(introducers)
+            with picker.prevent(Select.Changed):
+                picker.set_options([(line_text(label), name) for label, name in introducers])
+        names = [name for _, name in introducers]
+        if chosen in names and picker.value != chosen:
+            with picker.prevent(Select.Changed):
+                picker.value = chosen
+        row = self.query_one("#introducer-row")
+        row.display = warm and self._channel == INTRODUCTION_CHANNEL
+
     def load(
         self, channel: Channel, subject: str | None, body: str, limit: int, edited: bool
     ) -> None:
         """Show a text without it counting as the user's edit."""
         subject_row = self.query_one("#subject-row")
         subject_row.display = channel.has_subject
+        self.query_one("#introducer-row").display = channel.name == INTRODUCTION_CHANNEL
         # Changed events from loading arrive later; matching the loaded text tells them apart.
         self._loaded = (subject or "", body)
         subject_input = self.query_one("#subject", Input)
@@ -116,6 +159,12 @@ class MessageEditor(Vertical):
         if isinstance(event.value, str) and event.value != self._channel:
             self._channel = event.value
             self.post_message(ChannelChosen(event.value))
+
+    @on(Select.Changed, "#introducer")
+    def _introducer_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str):
+            self.post_message(IntroducerChosen(event.value))
 
     @on(TextArea.Changed, "#message")
     @on(Input.Changed, "#subject")

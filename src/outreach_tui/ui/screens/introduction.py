@@ -1,0 +1,123 @@
+"""The wizard's warm path: who could introduce the user, the Introducer list on the Preview step,
+and saving an introduction request as a draft of its own beside the draft to the contact.
+
+Thin: the choice, the text and the link between drafts are core/introduction's; this module
+only reads the app's LinkedIn import and calls them for the wizard.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from outreach_tui.core.introduction.choice import Candidate, find, with_introducer
+from outreach_tui.core.message.channels import (
+    DEFAULT_CHANNEL,
+    INTRODUCTION_CHANNEL,
+    NOTE_CHANNEL,
+    RenderError,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from outreach_tui.core.drafts.draft import Draft
+    from outreach_tui.ui.screens.wizard import WizardScreen
+
+
+def introducers(wizard: WizardScreen) -> list[Candidate]:
+    """Everyone who could introduce the user, strongest first: the shared connections typed,
+    then the LinkedIn import's people at the organisation (once the import is read)."""
+    from outreach_tui.core.introduction.people import introducers as found
+    from outreach_tui.core.linkedin.lookups import LinkedInData
+
+    data = getattr(wizard.app, "linkedin", None)
+    return found(wizard.answers, data if isinstance(data, LinkedInData) else None)
+
+
+def strongest_name(wizard: WizardScreen) -> str:
+    """The name of the introducer offered first, or "" when no one could introduce the user."""
+    found = introducers(wizard)
+    return found[0].name if found else ""
+
+
+def prepare(wizard: WizardScreen) -> list[Candidate]:
+    """Before the Preview step shows the introduction: make sure the answers name someone to
+    ask (the strongest, unless the user chose one or typed one in their answers). Returns the
+    candidates. On the introduction channel with no one to ask, goes back to the default
+    channel and says why."""
+    found = introducers(wizard)
+    if wizard.channel != INTRODUCTION_CHANNEL:
+        return found
+    named = wizard.answers.introduction.introducer.strip()
+    if found and (not named or find(found, named) is not None):
+        candidate = find(found, named) if named else found[0]
+        if candidate is not None:
+            wizard.answers = with_introducer(wizard.answers, candidate)
+    elif not found and not named:
+        from outreach_tui.core.introduction.choice import NO_INTRODUCER
+
+        wizard.channel = wizard.contact_channel
+        wizard.notify(NO_INTRODUCER.capitalize() + ".", title="No introduction", markup=False)
+    return found
+
+
+def options(wizard: WizardScreen, found: list[Candidate]) -> list[tuple[str, str]]:
+    """The Introducer list: (label, name) for each candidate, and the one the answers name by
+    hand when it is none of them."""
+    rows = [(f"{c.name} · {c.describe()}" if c.describe() else c.name, c.name) for c in found]
+    named = wizard.answers.introduction.introducer.strip()
+    if named and find(found, named) is None:
+        rows.append((f"{named} · from your answers", named))
+    return rows
+
+
+def choose(wizard: WizardScreen, name: str) -> None:
+    """The user chose `name` in the Introducer list."""
+    candidate = find(introducers(wizard), name) or Candidate(name, "")
+    wizard.answers = with_introducer(wizard.answers, candidate)
+
+
+def _contact_draft(wizard: WizardScreen) -> tuple[Draft, bool]:
+    """The draft to the contact the request belongs with: the wizard's, else a new one on the
+    channel the user was writing for, rendered from the answers (not yet saved: True)."""
+    from outreach_tui.core.drafts.draft import Draft
+
+    if wizard.draft is not None and wizard.draft.channel != INTRODUCTION_CHANNEL:
+        return wizard.draft, False
+    channel = wizard.contact_channel
+    try:
+        if channel == NOTE_CHANNEL:
+            from outreach_tui.core.message.shorten import short_note
+
+            rendered = short_note(wizard.answers, wizard.renderer)
+        else:
+            rendered = wizard.renderer.render(wizard.answers, channel)
+    except RenderError:
+        channel = DEFAULT_CHANNEL
+        rendered = wizard.renderer.render(wizard.answers, channel)
+    return Draft(wizard.answers.copy(), channel, rendered.body, rendered.subject), True
+
+
+def save_request(wizard: WizardScreen) -> tuple[Path, str]:
+    """Save the introduction request shown in the wizard as a draft of its own, linked to the
+    draft to the contact (saved first when it was not). Returns the request's path and a line
+    saying what was saved. Raises StoreError; ValueError (no one to ask)."""
+    from outreach_tui.core.introduction.requests import new_request
+
+    subject, body = wizard.final_text()
+    contact, new_contact = _contact_draft(wizard)
+    if new_contact:
+        wizard.store.save(contact)
+        wizard.draft = contact
+    request = wizard.request
+    if request is None:
+        request = new_request(wizard.answers, subject, body, contact)
+    else:
+        request.answers = wizard.answers.copy()
+        request.subject, request.message = subject, body
+        request.for_draft = contact.id
+    path = wizard.store.save(request)
+    wizard.request = request
+    who = request.via or "them"
+    also = f" The draft to {contact.display_title} was saved too." if new_contact else ""
+    return path, f"Your request to {who} is a draft of its own.{also}"

@@ -93,3 +93,16 @@ def _message_commands(wizard: WizardScreen) -> Iterator[SystemCommand]:
         # (the palette reads its entries as markup).
         title, about = escape(for_line(channel.title)), escape(for_line(channel.description))
         yield SystemCommand(f"Channel: {title}", about, switch)
+    if wizard.can_introduce():
+        from outreach_tui.core.message.channels import INTRODUCTION_CHANNEL, INTRODUCTION_SPEC
+        from outreach_tui.ui.screens.wizard_introduction import strongest_name
+
+        async def introduce() -> None:
+            await wizard.show_channel(INTRODUCTION_CHANNEL)
+
+        who = strongest_name(wizard) or wizard.answers.introduction.introducer.strip()
+        yield SystemCommand(
+            escape(for_line(f"Ask {who} for an introduction")),
+            escape(for_line(INTRODUCTION_SPEC.description)),
+            introduce,
+        )

@@ -155,6 +155,7 @@ def search_text(draft: Draft) -> str:
         STATUS_LABELS.get(draft.tracking.status, draft.tracking.status),
         *a.research.shared_connections,
         a.introduction.introducer,
+        f"via {draft.via}" if draft.via else "",
         *a.research.groups,
         *a.research.public_activity,
         a.research.web_search,

@@ -29,12 +29,15 @@ from outreach_tui.core.drafts.ics import calendar_text
 from outreach_tui.core.drafts.index import Row
 from outreach_tui.core.drafts.library import SORT_DUE, SORT_UPDATED, Library
 from outreach_tui.core.drafts.store import StoreError
-from outreach_tui.core.drafts.tracking import STATUS_LABELS, TrackingError
-from outreach_tui.core.message.renderer import Rendered
+from outreach_tui.core.drafts.tracking import INTRODUCED, STATUS_LABELS, TrackingError
+from outreach_tui.core.message.channels import INTRODUCTION_CHANNEL
+from outreach_tui.core.message.renderer import Rendered, Renderer
 from outreach_tui.core.platform.files import WriteError, atomic_write
 from outreach_tui.core.platform.paths import short_path
 from outreach_tui.ui.screens.drafts_rows import Column, columns_for, detail_line, row_cells
 from outreach_tui.ui.screens.modals import (
+    INTRODUCTION_CHOICES,
+    MARK_CHOICES,
     MarkStatusModal,
     StatusChoice,
     TextPromptModal,
@@ -309,8 +312,13 @@ class DraftsScreen(Screen[OpenDraft | None]):
         if row is None:
             return
 
+        request = row.channel == INTRODUCTION_CHANNEL
+
         def chosen(choice: StatusChoice | None) -> None:
             if choice is None:
+                return
+            if request and choice.action == INTRODUCED:
+                self._introduced(row.id, choice.on)
                 return
             try:
                 draft = self.library.mark(row.id, choice.action, choice.on)
@@ -323,7 +331,22 @@ class DraftsScreen(Screen[OpenDraft | None]):
                 message += f"; {kind} due {due.isoformat()}"
             self._say(message, title=draft.display_title)
 
-        self.app.push_screen(MarkStatusModal(row.title, row.status, self.today()), chosen)
+        choices = INTRODUCTION_CHOICES if request else MARK_CHOICES
+        self.app.push_screen(MarkStatusModal(row.title, row.status, self.today(), choices), chosen)
+
+    def _introduced(self, draft_id: str, on: date) -> None:
+        """An introduction request was answered: the draft to the contact names the
+        introducer from now on (core/introduction/requests.py)."""
+        from outreach_tui.core.introduction.requests import mark_introduced
+
+        renderer = getattr(self.app, "renderer", None) or Renderer()
+        try:
+            outcome = mark_introduced(self.library, draft_id, renderer, on)
+        except (DraftError, StoreError, TrackingError) as exc:
+            self._say(str(exc), title="Not marked", severity="error")
+            return
+        self.reload(keep=draft_id)
+        self._say(outcome.line, title=outcome.request.display_title)
 
     def action_duplicate(self) -> None:
         row = self._usable()

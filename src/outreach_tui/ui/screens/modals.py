@@ -15,9 +15,11 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from outreach_tui.core.drafts.tracking import (
+    DECLINED,
     DRAFT,
     FOLLOWED_UP,
     INTERVIEW_HELD,
+    INTRODUCED,
     NO_REPLY,
     REPLIED,
     SENT,
@@ -230,6 +232,13 @@ MARK_CHOICES: tuple[tuple[str, str], ...] = (
     (THANKED, "Thanked"),
     (DRAFT, "Back to draft"),
 )
+INTRODUCTION_CHOICES: tuple[tuple[str, str], ...] = (
+    (SENT, "Sent: schedules one follow-up"),
+    (INTRODUCED, "Introduced: the draft to the contact names them"),
+    (DECLINED, "Declined: they would rather not"),
+    (DRAFT, "Back to draft"),
+)
+"""What an introduction request can be marked."""
 
 
 class MarkStatusModal(ModalScreen[StatusChoice | None]):
@@ -237,11 +246,18 @@ class MarkStatusModal(ModalScreen[StatusChoice | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, current: str, today: date) -> None:
+    def __init__(
+        self,
+        title: str,
+        current: str,
+        today: date,
+        choices: tuple[tuple[str, str], ...] = MARK_CHOICES,
+    ) -> None:
         super().__init__(classes="mark-modal")
         self._title = title
         self._current = current
         self._today = today
+        self._choices = choices
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -253,7 +269,7 @@ class MarkStatusModal(ModalScreen[StatusChoice | None]):
                 id="dialog-text",
             )
             yield OptionList(
-                *(Option(Text(label), id=action) for action, label in MARK_CHOICES),
+                *(Option(Text(label), id=action) for action, label in self._choices),
                 id="mark-list",
                 markup=False,
             )

@@ -24,20 +24,21 @@ from outreach_tui.core.message.channels import DEFAULT_CHANNEL, RenderError
 from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.questions import STEP_OF, channel_questions, step_index
+from outreach_tui.ui.screens.wizard_introduction import WizardIntroduction
 from outreach_tui.ui.screens.wizard_saving import OpenDrafts
-from outreach_tui.ui.screens.wizard_steps import WizardSteps
 from outreach_tui.ui.textual_ext.compositor import install as install_compositor
 from outreach_tui.ui.widgets.footer import QuietFooter
 
 __all__ = ["OpenDrafts", "WizardScreen", "breakpoint_classes"]
 
 
-class WizardScreen(WizardSteps):
+class WizardScreen(WizardIntroduction):
     """The whole wizard on one screen: steps on the left, the live preview beside them.
 
     Its jobs live in the classes it builds on, one module each: the state and the preview
     (wizard_preview), saving and autosave (wizard_saving), the message's own actions
-    (wizard_message), and the steps and the way between them (wizard_steps).
+    (wizard_message), the steps and the way between them (wizard_steps), and the
+    introduction request (wizard_introduction).
     """
 
     BINDINGS = [

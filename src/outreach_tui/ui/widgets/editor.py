@@ -15,7 +15,8 @@ from outreach_tui.core.message.channels import (
     INTRODUCTION_SPEC,
     NOTE_CHANNEL,
     Channel,
-), count_text
+    count_text,
+)
 from outreach_tui.core.message.renderer import TemplateFile
 from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import (
@@ -70,6 +71,15 @@ class MessageEditor(Vertical):
         if self._warm:
             channels.append(INTRODUCTION_SPEC)
         return [(line_text(c.title), c.name) for c in channels]
+
+    def show_channel(self, name: str) -> None:
+        """Show `name` as the chosen channel (the wizard changed it), without a ChannelChosen."""
+        if name == self._channel:
+            return
+        self._channel = name
+        channel_select = self.query_one("#channel", Select)
+        with channel_select.prevent(Select.Changed):
+            channel_select.value = name
 
     def offer_introduction(self, introducers: list[tuple[str, str]], chosen: str) -> None:
         """Offer the introduction channel when someone could introduce the user, with

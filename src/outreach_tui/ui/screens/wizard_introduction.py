@@ -1,5 +1,6 @@
-"""The wizard's warm path: who could introduce the user, the Introducer list on the Preview step,
-and saving an introduction request as a draft of its own beside the draft to the contact.
+"""The wizard's warm path (see `WizardScreen`): who could introduce the user, the Introducer
+list on the Preview step, and saving an introduction request as a draft of its own beside the
+draft to the contact.
 
 Thin: the choice, the text and the link between drafts are core/introduction's; this module
 only reads the app's LinkedIn import and calls them for the wizard.
@@ -9,6 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import on
+
+from outreach_tui.core.drafts.store import StoreError
 from outreach_tui.core.introduction.choice import Candidate, find, with_introducer
 from outreach_tui.core.message.channels import (
     DEFAULT_CHANNEL,
@@ -16,15 +20,68 @@ from outreach_tui.core.message.channels import (
     NOTE_CHANNEL,
     RenderError,
 )
+from outreach_tui.core.platform.paths import short_path
+from outreach_tui.ui.messages import IntroducerChosen
+from outreach_tui.ui.screens.wizard_steps import WizardSteps
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from outreach_tui.core.drafts.draft import Draft
-    from outreach_tui.ui.screens.wizard import WizardScreen
 
 
-def introducers(wizard: WizardScreen) -> list[Candidate]:
+class WizardIntroduction(WizardSteps):
+    """The introduction channel in the wizard (see `WizardScreen`)."""
+
+    request: Draft | None = None
+    """The introduction request saved from this wizard (None: not saved yet)."""
+    contact_channel: str = DEFAULT_CHANNEL
+    """The channel of the message to the contact: the last one shown before the introduction."""
+
+    def can_introduce(self) -> bool:
+        """Whether someone could introduce the user (the introduction is offered)."""
+        return bool(introducers(self)) or bool(self.answers.introduction.introducer.strip())
+
+    def _load_editor(self) -> None:
+        from outreach_tui.ui.widgets.editor import MessageEditor
+
+        if self.channel != INTRODUCTION_CHANNEL:
+            self.contact_channel = self.channel
+        found = prepare(self)
+        editor = self.query_one(MessageEditor)
+        editor.show_channel(self.channel)
+        super()._load_editor()
+        editor.offer_introduction(options(self, found), self.answers.introduction.introducer)
+
+    @on(IntroducerChosen)
+    def _introducer_chosen(self, event: IntroducerChosen) -> None:
+        event.stop()
+        if event.name == self.answers.introduction.introducer:
+            return
+        choose(self, event.name)
+        self._changed()
+        self._load_editor()
+
+    def action_save(self) -> bool:
+        """Save; on the introduction channel, the request is a draft of its own, linked to the
+        draft to the contact (saved too when it was not yet)."""
+        writing_request = self.channel == INTRODUCTION_CHANNEL and (
+            self.draft is None or self.draft.channel != INTRODUCTION_CHANNEL
+        )
+        if not writing_request:
+            return super().action_save()
+        try:
+            path, said = save_request(self)
+        except (StoreError, ValueError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return False
+        self.dirty = False
+        self.discard_autosave()
+        self.notify(f"Saved to {short_path(path)}\n{said}", title="Request saved", timeout=6)
+        return True
+
+
+def introducers(wizard: WizardIntroduction) -> list[Candidate]:
     """Everyone who could introduce the user, strongest first: the shared connections typed,
     then the LinkedIn import's people at the organisation (once the import is read)."""
     from outreach_tui.core.introduction.people import introducers as found
@@ -34,13 +91,13 @@ def introducers(wizard: WizardScreen) -> list[Candidate]:
     return found(wizard.answers, data if isinstance(data, LinkedInData) else None)
 
 
-def strongest_name(wizard: WizardScreen) -> str:
+def strongest_name(wizard: WizardIntroduction) -> str:
     """The name of the introducer offered first, or "" when no one could introduce the user."""
     found = introducers(wizard)
     return found[0].name if found else ""
 
 
-def prepare(wizard: WizardScreen) -> list[Candidate]:
+def prepare(wizard: WizardIntroduction) -> list[Candidate]:
     """Before the Preview step shows the introduction: make sure the answers name someone to
     ask (the strongest, unless the user chose one or typed one in their answers). Returns the
     candidates. On the introduction channel with no one to ask, goes back to the default
@@ -61,7 +118,7 @@ def prepare(wizard: WizardScreen) -> list[Candidate]:
     return found
 
 
-def options(wizard: WizardScreen, found: list[Candidate]) -> list[tuple[str, str]]:
+def options(wizard: WizardIntroduction, found: list[Candidate]) -> list[tuple[str, str]]:
     """The Introducer list: (label, name) for each candidate, and the one the answers name by
     hand when it is none of them."""
     rows = [(f"{c.name} · {c.describe()}" if c.describe() else c.name, c.name) for c in found]
@@ -71,13 +128,13 @@ def options(wizard: WizardScreen, found: list[Candidate]) -> list[tuple[str, str
     return rows
 
 
-def choose(wizard: WizardScreen, name: str) -> None:
+def choose(wizard: WizardIntroduction, name: str) -> None:
     """The user chose `name` in the Introducer list."""
     candidate = find(introducers(wizard), name) or Candidate(name, "")
     wizard.answers = with_introducer(wizard.answers, candidate)
 
 
-def _contact_draft(wizard: WizardScreen) -> tuple[Draft, bool]:
+def _contact_draft(wizard: WizardIntroduction) -> tuple[Draft, bool]:
     """The draft to the contact the request belongs with: the wizard's, else a new one on the
     channel the user was writing for, rendered from the answers (not yet saved: True)."""
     from outreach_tui.core.drafts.draft import Draft
@@ -98,7 +155,7 @@ def _contact_draft(wizard: WizardScreen) -> tuple[Draft, bool]:
     return Draft(wizard.answers.copy(), channel, rendered.body, rendered.subject), True
 
 
-def save_request(wizard: WizardScreen) -> tuple[Path, str]:
+def save_request(wizard: WizardIntroduction) -> tuple[Path, str]:
     """Save the introduction request shown in the wizard as a draft of its own, linked to the
     draft to the contact (saved first when it was not). Returns the request's path and a line
     saying what was saved. Raises StoreError; ValueError (no one to ask)."""

@@ -1,0 +1,155 @@
+"""Ask for an introduction in the app: offered on the Preview step and in the palette when
+someone could introduce the user, choosing the introducer, saving the request as a draft of its
+own, and "introduced" on the Drafts screen updating the draft to the contact. Driven with keys."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Select
+
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.linkedin.csvfiles import Connection
+from outreach_tui.core.linkedin.lookups import LinkedInData
+from outreach_tui.core.message.renderer import Renderer
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.ui.app import OutreachApp, create_app
+from outreach_tui.ui.screens.drafts import DraftsScreen
+from outreach_tui.ui.screens.modals import MarkStatusModal
+from outreach_tui.ui.screens.wizard import WizardScreen
+from outreach_tui.ui.widgets.editor import MessageEditor
+
+SIZE = (100, 32)
+WESTERLY = "Westerly Public Library"
+
+
+def app_for(data_dir: Path, answers: Answers, linkedin: LinkedInData | None) -> OutreachApp:
+    return create_app(
+        data_dir,
+        answers=answers,
+        source="answers.toml",
+        store=DraftStore(data_dir),
+        renderer=Renderer(),
+        linkedin=linkedin,
+        today=lambda: date(2026, 5, 14),
+    )
+
+
+def import_with_chen() -> LinkedInData:
+    return LinkedInData(
+        [
+            Connection("Chen", "Jing", company=WESTERLY, position="Archivist",
+                       connected_on=date(2024, 2, 9)),
+            Connection("Dana", "Cole", company="Easterly Public Library"),
+        ]
+    )  # fmt: skip
+
+
+async def to_preview(pilot: Pilot[int]) -> WizardScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press("enter", *["ctrl+n"] * 6)
+    await pilot.pause()
+    wizard = pilot.app.screen
+    assert isinstance(wizard, WizardScreen)
+    assert wizard.current is not None and wizard.current.key == "preview"
+    return wizard
+
+
+async def palette(pilot: Pilot[int], search: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*search)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+
+
+def channel_names(wizard: WizardScreen) -> list[str]:
+    select: Select[str] = wizard.query_one("#channel", Select)
+    return [str(value) for _, value in select._options]
+
+
+def message(wizard: WizardScreen) -> str:
+    return wizard.query_one(MessageEditor).text()[1]
+
+
+async def test_no_one_to_ask_means_no_introduction_offered(
+    data_dir: Path, full_answers: Answers
+) -> None:
+    full_answers.research.shared_connections = []
+    app = app_for(data_dir, full_answers, None)
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await to_preview(pilot)
+        assert "introduction" not in channel_names(wizard)
+        assert not wizard.query_one("#introducer-row").display
+        await pilot.press("ctrl+p", *"introduction")
+        await pilot.pause(0.3)
+        palette_screen = app.screen
+        assert isinstance(palette_screen, CommandPalette)
+        assert "for an introduction" not in str(palette_screen.query_one("CommandList").render())
+
+
+async def test_choose_an_introducer_and_save_the_request_beside_the_contacts_draft(
+    data_dir: Path, full_answers: Answers
+) -> None:
+    app = app_for(data_dir, full_answers, import_with_chen())
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await to_preview(pilot)
+        assert "introduction" in channel_names(wizard)
+        await palette(pilot, "Ask Samir")  # the strongest: the shared connection typed
+        assert wizard.channel == "introduction"
+        assert wizard.query_one("#introducer-row").display
+        assert message(wizard).startswith("Hi Samir,")
+        picker: Select[str] = wizard.query_one("#introducer", Select)
+        assert picker.value == "Samir Patel"
+        picker.focus()
+        await pilot.press("enter", "down", "enter")  # the next one: Chen Jing, at Westerly
+        await pilot.pause()
+        assert wizard.answers.introduction.introducer == "Chen Jing"
+        assert message(wizard).startswith("Hi Chen,")
+        assert "you also work at Westerly Public Library" in message(wizard)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert wizard.request is not None and wizard.draft is not None
+    files = {p.stem: json.loads(p.read_text()) for p in (data_dir / "drafts").glob("*.json")}
+    assert len(files) == 2
+    request = next(d for d in files.values() if d["channel"] == "introduction")
+    contact = next(d for d in files.values() if d["channel"] == "message")
+    assert request["for_draft"] == contact["id"]
+    assert request["answers"]["introduction"]["introducer"] == "Chen Jing"
+    assert request["message"].startswith("Hi Chen,")
+    assert contact["message"].startswith("Dear Ms. Morgan,")
+
+
+async def test_introduced_on_the_drafts_screen_updates_the_contacts_draft(
+    data_dir: Path, full_answers: Answers
+) -> None:
+    app = app_for(data_dir, full_answers, None)
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await to_preview(pilot)
+        await palette(pilot, "Ask Samir")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DraftsScreen)
+        await pilot.press("slash", *"via samir", "enter")
+        assert len(screen.rows) == 1 and screen.rows[0].channel == "introduction"
+        await pilot.press("m")
+        modal = app.screen
+        assert isinstance(modal, MarkStatusModal)
+        await pilot.press("down", "enter")  # Sent, then Introduced
+        await pilot.pause()
+        assert isinstance(app.screen, DraftsScreen)
+        assert screen.rows[0].status == "introduced"
+        assert wizard.draft is not None
+        contact_id = wizard.draft.id
+    contact = DraftStore(data_dir).load(contact_id)
+    assert "Samir Patel kindly put us in touch." in contact.message
+    assert contact.answers.introduction.introduced

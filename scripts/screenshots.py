@@ -32,10 +32,13 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("10-drafts", (100, 32), ["ctrl+d", "down", "down", "down"]),
     ("11-linkedin", (100, 32), ["enter", "ctrl+n", "ctrl+n", "tab"]),
     ("12-preview-80x24", (80, 24), ["enter", *["ctrl+n"] * 6]),
+    ("13-introduction", (100, 32), ["enter", *["ctrl+n"] * 6]),
 ]
 LINKEDIN_EXPORT = ROOT / "tests" / "fixtures" / "linkedin"
 """Invented connections and messages, imported before the shots named here start the app."""
-WITH_LINKEDIN = {"11-linkedin"}
+WITH_LINKEDIN = {"11-linkedin", "13-introduction"}
+INTRODUCTION = {"13-introduction"}
+"""Shots on the introduction channel, chosen as the palette's "Ask … for an introduction" does."""
 SEEDED = {"10-drafts"}
 """Shots over the sample drafts of tests/ui/drafts_samples.py (statuses, due dates, a damaged
 file), seen on the samples' fixed date."""
@@ -72,6 +75,13 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], data: Path) -
         await app.workers.wait_for_complete()  # start-up work, e.g. reading the LinkedIn import
         await pilot.press(*keys)
         await app.workers.wait_for_complete()
+        if name in INTRODUCTION:
+            from outreach_tui.ui.screens.wizard import WizardScreen
+
+            wizard = app.screen
+            assert isinstance(wizard, WizardScreen)
+            await wizard.show_channel("introduction")
+            await pilot.pause()
         app.clear_notifications()
         for widget in app.screen.query("Input, TextArea"):
             if isinstance(widget, Input | TextArea):

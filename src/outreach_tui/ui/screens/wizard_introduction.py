@@ -121,11 +121,18 @@ def prepare(wizard: WizardIntroduction) -> list[Candidate]:
 def options(wizard: WizardIntroduction, found: list[Candidate]) -> list[tuple[str, str]]:
     """The Introducer list: (label, name) for each candidate, and the one the answers name by
     hand when it is none of them."""
-    rows = [(f"{c.name} · {c.describe()}" if c.describe() else c.name, c.name) for c in found]
+    rows = [(f"{c.name} · {_short(c)}", c.name) for c in found]
     named = wizard.answers.introduction.introducer.strip()
     if named and find(found, named) is None:
         rows.append((f"{named} · from your answers", named))
     return rows
+
+
+def _short(candidate: Candidate) -> str:
+    """What is known of a candidate, short enough for one line of the list."""
+    if candidate.shared:
+        return "shared connection"
+    return "works there" if candidate.organization else "from your answers"
 
 
 def choose(wizard: WizardIntroduction, name: str) -> None:

@@ -518,3 +518,35 @@ def test_no_arguments_does_not_load_argparse() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split("\n")[:2] == ["['answers', 'command', 'data_dir', 'plain']", "False"]
+
+
+@pytest.mark.parametrize(
+    ("args", "modules"),
+    [
+        (["--version"], []),
+        (["render", "{file}"], ["config", "output", "render"]),
+        (["drafts", "list"], ["config", "drafts", "output"]),
+        (["templates", "list"], ["config", "output", "templates"]),
+    ],
+)
+def test_a_command_loads_only_its_own_module(
+    env: dict[str, str], tmp_path: Path, args: list[str], modules: list[str]
+) -> None:
+    """Each command group lives in its own module, imported only when that command runs: a new
+    command costs nothing to the start of the others (`--version`, the wizard)."""
+    path = write_json(tmp_path / "alex.json", ANSWERS)
+    argv = [arg.format(file=path) for arg in args]
+    code = (
+        "import contextlib, io, sys\n"
+        "from outreach_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    status = main({argv!r})\n"
+        "assert status == 0, status\n"
+        "print(sorted(m.rpartition('.')[2] for m in sys.modules "
+        "if m.startswith('outreach_tui.cli.')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == repr(modules)

@@ -54,9 +54,9 @@ def _new_parser(**kwargs: Any) -> argparse.ArgumentParser:
             except BrokenPipeError:
                 raise
             except OSError as exc:
-                from outreach_tui.cli.output import UserError, reason
+                from outreach_tui.cli.output import output_error
 
-                raise UserError(f"cannot write the output: {reason(exc)}") from None
+                raise output_error(exc) from None
 
     return _Parser(**kwargs)
 
@@ -306,9 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
         else:
             status = _run(args)
-        from outreach_tui.cli.output import flush
-
-        flush()  # here, not at exit, so that a full disk or a closed pipe is handled below
+        _flush_stdout()
         return status
     except KeyboardInterrupt:
         return 130
@@ -319,6 +317,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handled is None:
             raise
         return handled
+
+
+def _flush_stdout() -> None:
+    """Flush here, not at exit, so that `main` reports a full disk or a closed pipe (Python
+    would print "Exception ignored" at exit)."""
+    if sys.stdout is None:  # closed (`>&-`): nothing was written to it
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        from outreach_tui.cli.output import output_error
+
+        raise output_error(exc) from None
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -51,7 +51,7 @@ def write(text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise UserError(f"cannot write the output: {reason(exc)}") from None
+        raise output_error(exc) from None
     except UnicodeEncodeError as exc:
         if not _from_stdout_encoding(exc):
             raise
@@ -74,7 +74,12 @@ def flush() -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise UserError(f"cannot write the output: {reason(exc)}") from None
+        raise output_error(exc) from None
+
+
+def output_error(exc: OSError) -> UserError:
+    """The one line for stdout refusing the text: a full disk, an I/O error."""
+    return UserError(f"cannot write the output: {reason(exc)}")
 
 
 def reason(exc: OSError) -> str:

@@ -80,13 +80,17 @@ class Connection:
 
 @dataclass(frozen=True, slots=True)
 class MessageHistory:
-    """What messages.csv says about one person: when the user last wrote, and last heard back."""
+    """What messages.csv says about one person: when the user last wrote, and last heard back;
+    and every day the user wrote to them (`sent_days`) and heard from them (`received_days`),
+    oldest first (empty in imports made before these were kept)."""
 
     name: str
     url: str = ""
     last_sent: date | None = None
     sent_count: int = 0
     last_received: date | None = None
+    sent_days: tuple[date, ...] = ()
+    received_days: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,8 @@ def parse_messages(
         return [], f"{where}: could not tell which sender is you; messages skipped"
     sent: dict[str, tuple[str, str, date, int]] = {}
     received: dict[str, tuple[str, str, date]] = {}
+    sent_days: dict[str, set[date]] = {}
+    received_days: dict[str, set[date]] = {}
     for sender_name, sender_url, recipients, when in parsed:
         if name_key(sender_name) == me_key:
             for name, url in recipients:
@@ -147,10 +149,12 @@ def parse_messages(
                     continue
                 _, old_url, last, count = sent.get(key, (display, url, when, 0))
                 sent[key] = (display, old_url or url, max(last, when), count + 1)
+                sent_days.setdefault(key, set()).add(when)
         elif any(name_key(by_url.get(url_key(u), n)) == me_key for n, u in recipients):
             key = name_key(sender_name)
             _, old_url, last = received.get(key, (sender_name, sender_url, when))
             received[key] = (sender_name, old_url or sender_url, max(last, when))
+            received_days.setdefault(key, set()).add(when)
     histories: list[MessageHistory] = []
     for key in sorted(sent.keys() | received.keys()):
         out, back = sent.get(key), received.get(key)
@@ -162,6 +166,8 @@ def parse_messages(
                 last_sent=out[2] if out else None,
                 sent_count=out[3] if out else 0,
                 last_received=back[2] if back else None,
+                sent_days=tuple(sorted(sent_days.get(key, ()))),
+                received_days=tuple(sorted(received_days.get(key, ()))),
             )
         )
     return histories, ""

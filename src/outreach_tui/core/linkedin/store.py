@@ -98,6 +98,8 @@ def _to_json(contents: ExportContents, imported_at: datetime) -> str:
                 "last_sent": _iso(m.last_sent),
                 "sent_count": m.sent_count,
                 "last_received": _iso(m.last_received),
+                "sent_days": [d.isoformat() for d in m.sent_days],
+                "received_days": [d.isoformat() for d in m.received_days],
             },
             ensure_ascii=False,
         )
@@ -211,7 +213,21 @@ def _history(record: Any) -> MessageHistory:
         last_sent=_date(record.get("last_sent")),
         sent_count=count,
         last_received=_date(record.get("last_received")),
+        sent_days=_days(record.get("sent_days", [])),
+        received_days=_days(record.get("received_days", [])),
     )
+
+
+def _days(value: Any) -> tuple[date, ...]:
+    """A list of ISO dates (absent from imports made before they were kept: [])."""
+    if not isinstance(value, list):
+        raise ValueError("days are not a list")
+    days: list[date] = []
+    for item in value:
+        day = _date(item)
+        if day is not None:
+            days.append(day)
+    return tuple(sorted(set(days)))
 
 
 def load(data_dir: Path) -> LinkedInData | None:

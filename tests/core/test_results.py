@@ -343,3 +343,24 @@ def test_own_results_note_needs_five_in_a_group() -> None:
     assert text == "Your own results: with a shared connection, 4 of 6 replied; with none, 0 of 5."
     note = own_results_note(results(connection + cold))
     assert note is not None and note.points == 0
+
+
+def test_chart_bars_scale_and_always_carry_counts() -> None:
+    from outreach_tui.core.results.chart import EMPTY_STATE, bars, plain_chart
+
+    drawn = bars(
+        [Group("a", "a shared connection", 6, 4), Group("b", "none", 3, 0), Group("c", "x", 0, 0)],
+        12,
+    )
+    assert [(b.replied, b.waiting, b.text) for b in drawn] == [
+        (8, 4, "67% (4 of 6)"),
+        (0, 6, "0 of 3"),
+    ]
+    assert drawn[0].plain().endswith("████████░░░░ 67% (4 of 6)")
+    assert plain_chart(results([make_draft("Alex Morgan")])) == [EMPTY_STATE]
+    lines = plain_chart(results([sent(make_draft("A"), (SENT, D1), (REPLIED, D2))]))
+    assert lines[:2] == [
+        "sent 1 · replied 1 · no reply 0 · interviews held 0 · thanked 0",
+        "replies: 1 of 1 · median 2 days to a reply",
+    ]
+    assert "  no hook                ████████████████████ 1 of 1" in lines

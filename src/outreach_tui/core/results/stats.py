@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from outreach_tui.core.drafts.store import Draft
+from outreach_tui.core.drafts.store import Draft, DraftStore
 from outreach_tui.core.drafts.tracking import DRAFT, INTERVIEW_HELD, REPLIED, THANKED
 
 MIN_FOR_RATE = 5
@@ -238,3 +238,16 @@ def _follow_up_groups(outcomes: list[Outcome]) -> tuple[Group, ...]:
         Group("yes", FOLLOW_UP_LABELS["yes"], len(yes), sum(o.replied for o in yes)),
         Group("no", FOLLOW_UP_LABELS["no"], len(no), sum(o.replied for o in no)),
     )
+
+
+def store_results(store: DraftStore) -> tuple[Results, int]:
+    """The results of every draft in a data folder, and how many files could not be read (left
+    out, and left alone). Raises DraftError when the folder cannot be listed."""
+    drafts: list[Draft] = []
+    damaged = 0
+    for entry in store.entries():
+        if entry.draft is None:
+            damaged += 1
+        else:
+            drafts.append(entry.draft)
+    return results(drafts), damaged

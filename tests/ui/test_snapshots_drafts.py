@@ -65,3 +65,24 @@ def test_drafts_screen_sorted_by_due_snapshot(snap_compare, home: Path) -> None:
 
 def test_drafts_screen_narrow_snapshot(snap_compare, home: Path) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(build_app(home), terminal_size=(80, 24), run_before=on_drafts())
+
+
+def on_results():  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[int]) -> None:
+        from outreach_tui.ui.screens.results import ResultsScreen
+
+        await on_drafts("g")(pilot)
+        for _ in range(200):  # until it has counted (a worker thread)
+            screen = pilot.app.screen
+            if isinstance(screen, ResultsScreen) and screen.results is not None:
+                break
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+def test_results_screen_snapshot(snap_compare, home: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(build_app(home), terminal_size=(80, 24), run_before=on_results())

@@ -27,6 +27,11 @@ def wizard_commands(
 
     yield SystemCommand("New draft", "Start a new message to someone else", app.action_new_draft)
     yield SystemCommand("Open drafts", "Your saved drafts: open, track, follow up", app.open_drafts)
+    yield SystemCommand(
+        "Your results",
+        "What happened to your messages: replies by hook, channel, score, follow-up (g in Drafts)",
+        app.open_results,
+    )
     if in_front:
         yield from _message_commands(wizard)
 

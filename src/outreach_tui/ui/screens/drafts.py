@@ -88,6 +88,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         Binding("u", "undo", "Undo"),
         Binding("e", "export", "Export"),
         Binding("s", "sort", "Sort"),
+        Binding("g", "results", "Results"),
         Binding("escape", "back", "Back"),
         Binding("ctrl+d", "close", "Back", show=False),
     ]
@@ -273,6 +274,11 @@ class DraftsScreen(Screen[OpenDraft | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_results(self) -> None:
+        from outreach_tui.ui.screens.results import ResultsScreen
+
+        self.app.push_screen(ResultsScreen(self.library.store))
 
     def action_sort(self) -> None:
         self.sort = SORT_DUE if self.sort == SORT_UPDATED else SORT_UPDATED

@@ -64,6 +64,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("d / r", "duplicate for someone else at the same organisation / rename"),
             ("del or x / u", "delete (to the trash) / undo"),
             ("e", "export the message (.txt) and due dates (.ics)"),
+            ("g", "your results: replies by hook, channel, coach score, follow-up"),
             ("escape", "back to the wizard"),
         ),
     ),

@@ -171,6 +171,9 @@ class WizardSteps(WizardMessage):
             self.query_one(ReviewStep).show(self.answers, self._report(), self.channel)
         if step is not None and step.key == "preview":
             self._load_editor()
+            from outreach_tui.ui.widgets.coach_panel import CoachPanel
+
+            self.query_one(CoachPanel).count_own_results(self.store)
         self.refresh_preview()
         if changed_step or not self._preview_part_found:
             self._show_step_part()

@@ -1,4 +1,5 @@
-"""The coach panel: shows a CoachReport (score gauge, length counter, reasons, rules).
+"""The coach panel: shows a CoachReport (score gauge, length counter, reasons, rules), and
+under the reasons the user's own results (core/results/note.py), never part of the score.
 
 Display only: every number and word comes from `outreach_tui.core.coach`. User text (names,
 groups, quoted phrases) is shown through Content objects built from plain strings, so a typed
@@ -6,6 +7,9 @@ groups, quoted phrases) is shown through Content objects built from plain string
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -23,6 +27,9 @@ from outreach_tui.core.coach import (
     score_label,
 )
 from outreach_tui.core.platform.safe_text import for_text
+
+if TYPE_CHECKING:
+    from outreach_tui.core.drafts.store import DraftStore
 
 TOP_REASONS = 4
 
@@ -111,18 +118,27 @@ class CoachPanel(Vertical):
     CoachPanel > #coach-notice {
         color: $text-muted;
     }
+    CoachPanel > #coach-own {
+        margin-top: 1;
+        color: $text-muted;
+    }
     """
 
     def __init__(self, *, id: str | None = "coach", classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.border_title = "Coach"
         self.report: CoachReport | None = None
+        self._own_for: Path | None = None
+        """The data folder whose results the own-results note was counted from."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="coach-gauge")
         yield Static("", id="coach-length")
         yield Static("", id="coach-notice")
         yield Static("", id="coach-reasons", classes="coach-section")
+        own = Static("", id="coach-own")
+        own.display = False
+        yield own
         yield Static("", id="coach-rules", classes="coach-section")
 
     def show(self, report: CoachReport, notice: str = "") -> None:
@@ -142,3 +158,29 @@ class CoachPanel(Vertical):
         notice_widget.display = bool(notice)
         self.query_one("#coach-reasons", Static).update(reasons_content(report))
         self.query_one("#coach-rules", Static).update(rules_content(report))
+
+    def count_own_results(self, store: DraftStore) -> None:
+        """Work out, in a thread and once per data folder, the note on the user's own results
+        ("Your own results: with a shared connection, 4 of 6 replied; ..."), then show it."""
+        if self._own_for == store.root:
+            return
+        self._own_for = store.root
+
+        def count() -> None:
+            from outreach_tui.core.drafts.store import DraftError
+            from outreach_tui.core.results.note import own_results_text
+            from outreach_tui.core.results.stats import store_results
+
+            try:
+                found, _ = store_results(store)
+            except (DraftError, OSError):  # the Drafts screen reports it
+                return
+            self.app.call_from_thread(self.show_own_results, own_results_text(found))
+
+        self.run_worker(count, thread=True, group="own-results", exit_on_error=False)
+
+    def show_own_results(self, text: str) -> None:
+        """Show the own-results note under the reasons ("" hides it)."""
+        own = self.query_one("#coach-own", Static)
+        own.update(Content(text))
+        own.display = bool(text)

@@ -1,0 +1,110 @@
+"""The Results screen through Pilot: opened from Drafts (g) and from the palette, its empty
+state, and the bars over a small library of drafts (real files in tmp_path)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from drafts_samples import TODAY, make_samples
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from outreach_tui.core.drafts.library import Library
+from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.results.chart import EMPTY_STATE
+from outreach_tui.ui.app import OutreachApp, create_app
+from outreach_tui.ui.screens.drafts import DraftsScreen
+from outreach_tui.ui.screens.results import ResultsScreen
+from outreach_tui.ui.screens.wizard import WizardScreen
+
+SIZE = (100, 32)
+
+
+def shown(screen: ResultsScreen, widget_id: str) -> str:
+    return str(screen.query_one(f"#{widget_id}", Static).render())
+
+
+async def counted(pilot: Pilot[int]) -> ResultsScreen:
+    """The Results screen in front, once it has counted."""
+    app = pilot.app
+    for _ in range(200):
+        screen = app.screen
+        if isinstance(screen, ResultsScreen) and screen.results is not None:
+            return screen
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError(f"no counted Results screen; in front: {app.screen!r}")
+
+
+async def test_empty_state_from_the_drafts_screen(make_app: Callable[..., OutreachApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftsScreen)
+        await pilot.press("g")
+        screen = await counted(pilot)
+        assert screen.results is not None and screen.results.sent == 0
+        assert " ".join(shown(screen, "results-headline").split()) == EMPTY_STATE
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftsScreen)
+
+
+async def test_populated_from_the_palette(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    make_samples(data)
+    app = create_app(data, store=DraftStore(data), renderer=Renderer(), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Your results")
+        for _ in range(100):  # until the palette's search has found it
+            await pilot.pause()
+            if app.screen.query("CommandList Option"):
+                break
+        await pilot.press("enter")
+        screen = await counted(pilot)
+        headline = shown(screen, "results-headline")
+        assert "sent 5 · replied 2 · no reply 3 · interviews held 1 · thanked 0" in headline
+        assert "replies: 40% (2 of 5)" in headline and "1 not sent yet" in headline
+        assert "could not be read" in headline  # the damaged sample file, left out
+        chart = shown(screen, "results-chart")
+        for heading in ("By hook", "By channel", "By coach score", "By follow-up"):
+            assert heading in chart
+        assert "email" in chart and "1 of 2" in chart  # a small group: counts, no percentage
+        by_channel = chart.split("By channel")[1].split("By coach score")[0]
+        assert "%" not in by_channel  # every channel has fewer than five messages
+
+
+async def test_preview_coach_shows_your_own_results(
+    make_app: Callable[..., OutreachApp], data_dir: Path, full_answers: Answers
+) -> None:
+    library = Library(DraftStore(data_dir))
+    for number in range(5):
+        answers = full_answers.copy()
+        answers.contact.name = f"Person {number}"
+        draft = Draft(answers=answers, channel="message", message="Hello, may we talk?")
+        library.save(draft)
+        library.mark(draft.id, "sent", date(2025, 1, 6))
+    library.mark(draft.id, "replied", date(2025, 1, 8))
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        await wizard.open_preview()
+        own = app.screen.query_one("#coach-own", Static)
+        for _ in range(200):
+            if own.display:
+                break
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert str(own.render()) == "Your own results: with none, 1 of 5 replied."

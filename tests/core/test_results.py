@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.library import Library
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.drafts.tracking import (
     DRAFT,
     FOLLOWED_UP,
@@ -24,7 +25,7 @@ from outreach_tui.core.drafts.tracking import (
 from outreach_tui.core.linkedin.csvfiles import Connection, MessageHistory
 from outreach_tui.core.linkedin.lookups import LinkedInData
 from outreach_tui.core.linkedin.store import import_export, load
-from outreach_tui.core.model.answers import answers_from_dict
+from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.core.results.matching import EXACT, LOOSE, PeopleIndex
 from outreach_tui.core.results.note import own_results_note, own_results_text
 from outreach_tui.core.results.stats import Group, results

@@ -12,9 +12,10 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.library import Library
-from outreach_tui.core.drafts.store import Draft, DraftStore
-from outreach_tui.core.message.render import Renderer
+from outreach_tui.core.drafts.store import DraftStore
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.results.chart import EMPTY_STATE
 from outreach_tui.ui.app import OutreachApp, create_app

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from outreach_tui.core.drafts.store import Draft, DraftStore
+from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.drafts.tracking import DRAFT, INTERVIEW_HELD, REPLIED, THANKED
 
 MIN_FOR_RATE = 5
@@ -166,7 +167,7 @@ def band_of(draft: Draft) -> str:
     """The coach's score band of the saved message ("1-3", "4-6" or "7-10"). A channel of the
     user's own templates is scored as a LinkedIn message."""
     from outreach_tui.core.coach import coach
-    from outreach_tui.core.message.render import CHANNELS
+    from outreach_tui.core.message.channels import CHANNELS
 
     channel = draft.channel if draft.channel in CHANNELS else "message"
     score = coach(draft.answers, channel, draft.subject, draft.message).score

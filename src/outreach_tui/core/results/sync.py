@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from outreach_tui.core.drafts.draft import Draft, DraftError
 from outreach_tui.core.drafts.library import Library
-from outreach_tui.core.drafts.store import Draft, DraftError, StoreError
+from outreach_tui.core.drafts.store import StoreError
 from outreach_tui.core.drafts.tracking import (
     DRAFT,
     REPLIED,

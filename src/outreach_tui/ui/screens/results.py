@@ -16,7 +16,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from outreach_tui.core.drafts.store import DraftError, DraftStore
+from outreach_tui.core.drafts.draft import DraftError
+from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.results.chart import EMPTY, EMPTY_STATE, FILLED, LABEL_WIDTH, bars, fit
 from outreach_tui.core.results.chart import headline as headline_lines
 from outreach_tui.core.results.stats import Results, store_results

@@ -167,7 +167,7 @@ class CoachPanel(Vertical):
         self._own_for = store.root
 
         def count() -> None:
-            from outreach_tui.core.drafts.store import DraftError
+            from outreach_tui.core.drafts.draft import DraftError
             from outreach_tui.core.results.note import own_results_text
             from outreach_tui.core.results.stats import store_results
 

@@ -2,7 +2,8 @@
 
     outreach-tui [--data-dir PATH] [--answers FILE] [--plain]   the wizard (cli/wizard.py)
     outreach-tui render|check FILE                              cli/render.py
-    outreach-tui drafts list|show|export|mark                   cli/drafts.py
+    outreach-tui drafts list|show|export|mark|add               cli/drafts.py
+    outreach-tui stats [--json]                                 cli/stats.py
     outreach-tui import-linkedin PATH | --remove                cli/linkedin.py
     outreach-tui templates list|copy                            cli/templates.py
 
@@ -148,6 +149,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--introducer", metavar="NAME", help=INTRODUCER_HELP)
     check.add_argument("--json", action="store_true", help="print a machine-readable JSON object")
     _add_drafts_parser(sub)
+    stats = sub.add_parser(
+        "stats",
+        help="your results: replies by hook, channel, coach score and follow-up",
+        description="What happened to the messages you sent, counted from your drafts' "
+        "statuses (kept by hand, or from your LinkedIn export). Nothing leaves this machine.",
+    )
+    stats.add_argument("--json", action="store_true", help="print one JSON object (see README)")
+    stats.add_argument(
+        "--data-dir", metavar="PATH", default=argparse.SUPPRESS, help="as the global --data-dir"
+    )
     _add_import_linkedin_parser(sub.add_parser)
     _add_templates_parser(sub.add_parser)
     return parser
@@ -171,6 +182,7 @@ statuses: draft, sent, replied, no-reply, interview-held, thanked
 examples:
   outreach-tui drafts list --filter library --sort due
   outreach-tui drafts mark alex-morgan-1a2b3c sent --date 2025-03-01
+  outreach-tui drafts add alex.toml --channel email --title "Alex at Westerly"
   outreach-tui drafts export --ics due.ics             every open follow-up and thank-you
   outreach-tui drafts export alex-morgan-1a2b3c --txt alex.txt
 """
@@ -215,7 +227,16 @@ def _add_drafts_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     mark.add_argument(
         "--follow-up-days", metavar="N", type=int, default=7, help="days before a follow-up"
     )
-    for action in (listing, show, export, mark):
+    add = actions.add_parser(
+        "add",
+        help="save a draft from an answers file (prints its id)",
+        description="Render the message of an answers file (JSON or TOML) and save it as a "
+        "new draft, as the wizard's Save does; prints the new draft's id.",
+    )
+    add.add_argument("file", metavar="FILE", help="answers file (.json/.toml)")
+    add.add_argument("--channel", metavar="NAME", help="the channel (default: your settings')")
+    add.add_argument("--title", metavar="TEXT", default="", help="a title for the drafts list")
+    for action in (listing, show, export, mark, add):
         action.add_argument(
             "--data-dir", metavar="PATH", default=argparse.SUPPRESS, help=data_dir_help
         )
@@ -245,6 +266,12 @@ def _add_import_linkedin_parser(add_parser: Callable[..., argparse.ArgumentParse
         metavar="NAME",
         default="",
         help="your name as on LinkedIn, to recognise your messages (default: from Profile.csv)",
+    )
+    command.add_argument(
+        "--no-update-drafts",
+        action="store_true",
+        help="leave your drafts alone (by default, drafts your messages show as sent or "
+        "replied are marked so)",
     )
 
 
@@ -344,6 +371,10 @@ def _run(args: argparse.Namespace) -> int:
         from outreach_tui.cli.drafts import cmd_drafts
 
         return cmd_drafts(args)
+    if args.command == "stats":
+        from outreach_tui.cli.stats import cmd_stats
+
+        return cmd_stats(args)
     if args.command == "import-linkedin":
         from outreach_tui.cli.linkedin import cmd_import_linkedin
 

@@ -1,4 +1,5 @@
-"""`drafts list|show|export|mark`: the drafts saved in DATA_DIR/drafts/, from the command line."""
+"""`drafts list|show|export|mark|add`: the drafts saved in DATA_DIR/drafts/, from the command
+line."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def cmd_drafts(args: argparse.Namespace) -> int:
         "show": drafts_show,
         "export": drafts_export,
         "mark": drafts_mark,
+        "add": drafts_add,
     }
     try:
         return commands[args.drafts_command](args)
@@ -226,4 +228,24 @@ def drafts_mark(args: argparse.Namespace) -> int:
     for kind, due in t.open_dues():
         message += f"; {kind} due {due.isoformat()}"
     write(message + "\n")
+    return 0
+
+
+def drafts_add(args: argparse.Namespace) -> int:
+    """`drafts add FILE [--channel NAME] [--title TEXT]`: render and save a new draft; prints
+    its id."""
+    from outreach_tui.cli.render import message_of
+    from outreach_tui.core.drafts.draft import Draft
+
+    _, answers, channel, subject, body = message_of(args)
+    lib = drafts_library(args)
+    draft = Draft(
+        answers=answers,
+        channel=channel,
+        message=body,
+        subject=subject,
+        title=" ".join(args.title.split()),
+    )
+    lib.save(draft)
+    write(f"{line(draft.id)}\n")
     return 0

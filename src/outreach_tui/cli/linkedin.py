@@ -13,7 +13,10 @@ if TYPE_CHECKING:
 
 
 def cmd_import_linkedin(args: argparse.Namespace) -> int:
-    """`import-linkedin PATH [--me NAME]`, or `import-linkedin --remove`."""
+    """`import-linkedin PATH [--me NAME] [--no-update-drafts]`, or `import-linkedin --remove`.
+
+    Unless --no-update-drafts, the drafts its messages show as sent or replied are updated
+    (cli/stats.py `update_drafts`) and listed after the import's summary."""
     from outreach_tui.core.linkedin.store import LinkedInError, import_export, remove
     from outreach_tui.core.platform.paths import data_dir
 
@@ -35,6 +38,11 @@ def cmd_import_linkedin(args: argparse.Namespace) -> int:
     for warning in summary.warnings:
         warn(warning)  # they name ZIP members and files: any text at all
     write("\n".join(line(text) for text in summary.lines()) + "\n")
+    if not args.no_update_drafts:
+        from outreach_tui.cli.stats import update_drafts
+
+        updates = update_drafts(root, config.settings().follow_up_days)
+        write("".join(f"{text}\n" for text in updates))
     write(
         f"saved in {line(summary.path)} (readable by you alone; "
         f"remove it with: {PROG} import-linkedin --remove)\n"

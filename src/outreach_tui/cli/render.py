@@ -107,16 +107,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         channel = renderer.channel(name)
     except RenderError as exc:
         raise UserError(f"{args.file}: {exc}") from None
-    print_check(coach(answers, channel, subject, body), channel.title, args.json)
+    from outreach_tui.cli.stats import own_results
+
+    report = coach(answers, channel, subject, body)
+    print_check(report, channel.title, args.json, own_results(args.data_dir))
     return 0
 
 
-def print_check(report: CoachReport, channel_title: str, as_json: bool) -> None:
-    """The report as text (score, reasons, rules, length) or as one JSON object."""
+def print_check(
+    report: CoachReport, channel_title: str, as_json: bool, own_results: str = ""
+) -> None:
+    """The report as text (score, reasons, rules, length) or as one JSON object; `own_results`
+    is the note on the user's own results (core/results/note.py), printed after the reasons
+    and in the JSON as "own_results" (null when none). It is never part of the score."""
     from outreach_tui.core.coach import BASE_SCORE, gauge_line
 
     if as_json:
-        print_json(report.to_json())
+        print_json({**report.to_json(), "own_results": own_results or None})
         return
     lines = [
         f"Creepiness  {gauge_line(report.score)}",
@@ -135,6 +142,8 @@ def print_check(report: CoachReport, channel_title: str, as_json: bool) -> None:
         lines.append(f"  {points:>4}  {shown(reason.text)}")
         if reason.suggestion:
             lines.append(f"        -> {shown(reason.suggestion)}")
+    if own_results:
+        lines.append(f"  note  {own_results}")
     lines.append("")
     lines.append("Rules (warnings only; sending is your call):")
     width = max((len(rule.id) for rule in report.rules), default=0)

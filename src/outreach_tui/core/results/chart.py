@@ -19,10 +19,10 @@ EMPTY = "░"
 LABEL_WIDTH = 22
 """Cells for a group's label (longer labels are cut with "…")."""
 EMPTY_STATE = (
-    "Nothing sent yet. This fills as your messages go out: mark a draft sent on the Drafts "
-    "screen (m), or import your LinkedIn export (ctrl+l, or outreach-tui import-linkedin), "
-    "which marks the drafts you sent and the replies you had. Then you will see how many "
-    "were answered, by hook, channel, coach score and follow-up."
+    "Nothing sent yet. This fills as your messages go out: mark a draft sent (m on the Drafts "
+    "screen, or outreach-tui drafts mark ID sent), or import your LinkedIn export (ctrl+l, or "
+    "outreach-tui import-linkedin), which marks the drafts you sent and the replies you had. "
+    "Then it shows how many were answered, by hook, channel, coach score and follow-up."
 )
 LEGEND = f"{FILLED} replied  {EMPTY} no reply (yet)"
 
@@ -89,9 +89,9 @@ def plain_chart(results: Results, width: int = 20) -> list[str]:
     was sent."""
     if not results.sent:
         return [EMPTY_STATE]
-    lines = [*headline(results)]
+    lines = [*headline(results), LEGEND]
     for heading, groups in results.sections():
         lines.append("")
-        lines.append(f"{heading} ({LEGEND})")
+        lines.append(heading)
         lines.extend("  " + bar.plain() for bar in bars(groups, width))
     return lines

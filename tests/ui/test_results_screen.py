@@ -3,14 +3,17 @@ state, and the bars over a small library of drafts (real files in tmp_path)."""
 
 from __future__ import annotations
 
+import shutil
+import time
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from drafts_samples import TODAY, make_samples
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.library import Library
@@ -20,10 +23,12 @@ from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.results.chart import EMPTY_STATE
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
+from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen
 from outreach_tui.ui.screens.results import ResultsScreen
 from outreach_tui.ui.screens.wizard import WizardScreen
 
 SIZE = (100, 32)
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "linkedin"
 
 
 def shown(screen: ResultsScreen, widget_id: str) -> str:
@@ -109,3 +114,43 @@ async def test_preview_coach_shows_your_own_results(
             await app.workers.wait_for_complete()
             await pilot.pause()
         assert str(own.render()) == "Your own results: with none, 1 of 5 replied."
+
+
+async def test_ctrl_l_import_updates_drafts_and_says_so(
+    make_app: Callable[..., OutreachApp],
+    data_dir: Path,
+    tmp_path: Path,
+    full_answers: Answers,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        export = tmp_path / "export"
+        export.mkdir()
+        for name in ("Connections.csv", "messages.csv"):
+            shutil.copy(FIXTURES / name, export / name)
+        store = DraftStore(data_dir, clock=lambda: datetime(2025, 1, 10, 12, tzinfo=UTC))
+        draft = Draft(answers=full_answers, channel="message", message="Hello, may we talk?")
+        store.save(draft)
+        app = make_app(answers=full_answers)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter", "ctrl+n", "ctrl+n")  # the Research step
+            await app.workers.wait_for_complete()
+            await pilot.press("ctrl+l")
+            await pilot.pause()
+            assert isinstance(app.screen, LinkedInImportScreen)
+            app.screen.query_one("#li-path", Input).value = str(export)
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            summary = [n.message for n in app._notifications][-1]
+            assert (
+                "1 draft updated from your messages: Alex Morgan sent on 20 Jan 2025 "
+                "and replied on 5 Feb 2025"
+            ) in summary
+        tracking = DraftStore(data_dir).load(draft.id).tracking
+        assert (tracking.status, tracking.replied_on) == ("replied", date(2025, 2, 5))
+    finally:
+        monkeypatch.undo()
+        time.tzset()

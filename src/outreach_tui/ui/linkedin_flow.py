@@ -8,6 +8,7 @@ The app owns the state the Research step's panel watches (`OutreachApp.linkedin`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,17 +133,31 @@ class LinkedInFlow:
             problem = str(exc) if isinstance(exc, LinkedInError) else f"{path}: {exc}"
             self.app.call_from_thread(self._import_failed, path, problem)
             return
-        self.app.call_from_thread(self._imported, summary, data)
+        self.app.call_from_thread(self._imported, summary, data, self._update_drafts(data))
+
+    def _update_drafts(self, data: LinkedInData | None) -> list[str]:
+        """The drafts an import's messages show as sent or replied, updated (core/results/
+        sync.py); the summary's lines about them. Runs in the import's worker thread."""
+        if data is None:
+            return []
+        from datetime import UTC, datetime
+
+        from outreach_tui.core.results.sync import update_drafts
+
+        now = datetime.now(UTC).replace(microsecond=0)
+        return update_drafts(self.app.library, data, imported=self.app.today(), now=now).lines()
 
     def _import_failed(self, path: str, problem: str) -> None:
         self.app.notify(problem, title="LinkedIn import failed", severity="error", markup=False)
         self.ask_for_export(path, problem)
 
-    def _imported(self, summary: ImportSummary, data: LinkedInData | None) -> None:
+    def _imported(
+        self, summary: ImportSummary, data: LinkedInData | None, updates: Sequence[str] = ()
+    ) -> None:
         app = self.app
         app.linkedin_status = "none" if data is None else "ready"
         app.linkedin = data
-        lines = [*summary.lines(), *summary.warnings]
+        lines = [*summary.lines(), *updates, *summary.warnings]
         app.notify("\n".join(lines), title="LinkedIn import", timeout=10, markup=False)
 
     def remove(self) -> None:

@@ -1,6 +1,7 @@
 """Write screenshots/*.svg from the real app, driven by keys like a user would drive it.
 
-Run from the repository root:  python scripts/screenshots.py
+Run from the repository root:  python scripts/screenshots.py [NAME...]
+(names such as 14-results make only those shots; none makes them all).
 It uses a temporary data folder and the example answers in examples/alex-morgan.toml, so no
 real drafts are read or written.
 """
@@ -33,13 +34,14 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("11-linkedin", (100, 32), ["enter", "ctrl+n", "ctrl+n", "tab"]),
     ("12-preview-80x24", (80, 24), ["enter", *["ctrl+n"] * 6]),
     ("13-introduction", (100, 32), ["enter", *["ctrl+n"] * 6]),
+    ("14-results", (100, 32), ["ctrl+d", "g"]),
 ]
 LINKEDIN_EXPORT = ROOT / "tests" / "fixtures" / "linkedin"
 """Invented connections and messages, imported before the shots named here start the app."""
 WITH_LINKEDIN = {"11-linkedin", "13-introduction"}
 INTRODUCTION = {"13-introduction"}
 """Shots on the introduction channel, chosen as the palette's "Ask … for an introduction" does."""
-SEEDED = {"10-drafts"}
+SEEDED = {"10-drafts", "14-results"}
 """Shots over the sample drafts of tests/ui/drafts_samples.py (statuses, due dates, a damaged
 file), seen on the samples' fixed date."""
 
@@ -96,7 +98,10 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["HOME"] = tmp  # paths on screen read ~/..., not a temporary folder's name
+        wanted = set(sys.argv[1:])
         for name, size, keys in SHOTS:
+            if wanted and name not in wanted:
+                continue
             data = Path(tmp) / ".local" / "share" / "outreach-tui"
             shutil.rmtree(data, ignore_errors=True)
             if name in SEEDED:

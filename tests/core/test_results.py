@@ -365,3 +365,25 @@ def test_chart_bars_scale_and_always_carry_counts() -> None:
         "replies: 1 of 1 · median 2 days to a reply",
     ]
     assert "  no hook                ████████████████████ 1 of 1" in lines
+
+
+def test_follow_ups_and_thank_yous_are_not_counted_as_messages() -> None:
+    first = sent(make_draft("A"), (SENT, D1), (FOLLOWED_UP, D3))
+    follow_up = sent(make_draft("A"), (SENT, D3))
+    follow_up.channel = "follow-up"
+    thanks = make_draft("A")
+    thanks.channel = "thank-you"
+    intro = sent(make_draft("A"), (SENT, D1))
+    intro.channel = "introduction"
+    r = results([first, follow_up, thanks, intro])
+    assert (r.sent, r.drafts) == (1, 0)
+    assert {g.key: g.sent for g in r.by_follow_up} == {"yes": 1, "no": 0}
+
+
+def test_an_export_without_messages_says_so_only_when_drafts_wait(world: World) -> None:
+    data = LinkedInData([Connection("Alex", "Morgan")], None)
+    assert update_drafts(world.library, data, imported=IMPORTED, now=NOW).lines() == []
+    world.save(make_draft("Alex Morgan"))
+    assert update_drafts(world.library, data, imported=IMPORTED, now=NOW).lines() == [
+        "drafts not updated: the export has no messages.csv"
+    ]

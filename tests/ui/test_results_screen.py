@@ -136,9 +136,17 @@ async def test_ctrl_l_import_updates_drafts_and_says_so(
         app = make_app(answers=full_answers)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("enter", "ctrl+n", "ctrl+n")  # the Research step
-            await app.workers.wait_for_complete()
+            indicator = app.screen.query_one("#step-indicator", Static)
+            for _ in range(200):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                if "Research" in str(indicator.render()):
+                    break
             await pilot.press("ctrl+l")
-            await pilot.pause()
+            for _ in range(200):
+                if isinstance(app.screen, LinkedInImportScreen):
+                    break
+                await pilot.pause()
             assert isinstance(app.screen, LinkedInImportScreen)
             app.screen.query_one("#li-path", Input).value = str(export)
             await pilot.press("enter")
@@ -154,3 +162,25 @@ async def test_ctrl_l_import_updates_drafts_and_says_so(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+async def test_saving_an_open_draft_keeps_a_status_set_meanwhile(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    make_samples(data)
+    app = create_app(data, store=DraftStore(data), renderer=Renderer(), today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("slash", *"priya", "enter", "enter")  # open Priya Shah's draft
+        for _ in range(100):
+            if isinstance(app.screen, WizardScreen) and app.screen.draft is not None:
+                break
+            await pilot.pause()
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen) and wizard.draft is not None
+        # meanwhile an import (or another window) records the reply
+        Library(DraftStore(data)).mark("priya-shah-d4e5f6", "replied", date(2026, 5, 13))
+        assert wizard.action_save()
+    saved = DraftStore(data).load("priya-shah-d4e5f6").tracking
+    assert (saved.status, saved.replied_on) == ("replied", date(2026, 5, 13))

@@ -304,6 +304,13 @@ class OutreachApp(App[int]):
             if notification.title == "Due":
                 self._unnotify(notification)
 
+    def open_results(self) -> None:
+        """Show the Results screen (what happened to the messages sent)."""
+        from outreach_tui.ui.screens.results import ResultsScreen
+
+        if not isinstance(self.screen, ResultsScreen):
+            self.push_screen(ResultsScreen(self.store))
+
     def _draft_chosen(self, choice: OpenDraft | None) -> None:
         if choice is None:
             return

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from outreach_tui.core.linkedin.csvfiles import Connection, MessageHistory
 from outreach_tui.core.linkedin.text import repair
-from outreach_tui.core.names.model import fold, parse_name
+from outreach_tui.core.names.model import parse_name
+from outreach_tui.core.platform.textfold import fold
 
 EXACT = "exact"
 LOOSE = "loose"

@@ -10,6 +10,9 @@ Counted from the drafts' statuses (kept by hand, or from a LinkedIn export: see 
   (1-3, 4-6, 7-10) and by whether a follow-up was sent.
 
 Below MIN_FOR_RATE messages a group is written "3 of 4", never as a bare percentage.
+Drafts on the follow-up and thank-you channels are not messages of their own here: a follow-up
+counts through the first message ("by follow-up"), a thank-you through "thanked". Nor are
+requests for an introduction (written to the introducer, not to the person).
 
 Pure Python: nothing here imports Textual or Rich.
 """
@@ -44,6 +47,9 @@ BANDS: tuple[tuple[str, int, int], ...] = (("1-3", 1, 3), ("4-6", 4, 6), ("7-10"
 BAND_LABELS = {"1-3": "score 1-3", "4-6": "score 4-6", "7-10": "score 7-10"}
 FOLLOW_UP_LABELS = {"yes": "followed up", "no": "not followed up"}
 _REPLIED = (REPLIED, INTERVIEW_HELD, THANKED)
+NOT_COUNTED_CHANNELS = ("follow-up", "thank-you", "introduction")
+"""Channels of messages that follow a first one, or go to someone else (an introducer): not
+counted (core/message/channels.py)."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +217,8 @@ def results(drafts: Iterable[Draft]) -> Results:
     outcomes: list[Outcome] = []
     not_sent = 0
     for draft in drafts:
+        if draft.channel in NOT_COUNTED_CHANNELS:
+            continue
         found = outcome(draft)
         if found is None:
             not_sent += 1

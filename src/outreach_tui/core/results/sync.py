@@ -35,6 +35,7 @@ from outreach_tui.core.drafts.tracking import (
 )
 from outreach_tui.core.linkedin.csvfiles import MessageHistory
 from outreach_tui.core.linkedin.lookups import LinkedInData
+from outreach_tui.core.message.channels import INTRODUCTION_CHANNEL
 from outreach_tui.core.names.model import clean_name
 from outreach_tui.core.results.matching import EXACT, PeopleIndex
 
@@ -169,7 +170,9 @@ def draft_changes(
 
 
 def _relevant(draft: Draft) -> bool:
-    return draft.tracking.status in (DRAFT, SENT)
+    """A draft the export may move on: at "draft" or "sent", and written to its contact (a
+    request for an introduction goes to the introducer, and is left to the user)."""
+    return draft.tracking.status in (DRAFT, SENT) and draft.channel != INTRODUCTION_CHANNEL
 
 
 def plan(drafts: Iterable[Draft], data: LinkedInData, tz: tzinfo | None = None) -> SyncReport:
@@ -205,18 +208,21 @@ def update_drafts(
     """Apply `plan` to every draft in the library and save the ones that change, each change in
     its history with the source "from your LinkedIn export imported on <imported>" and the
     moment `now`. Drafts that cannot be read are left alone; one that cannot be saved is listed
-    in `problems` and left as it was."""
-    if data.messages is None:
-        return plan((), data, tz)
+    in `problems` and left as it was. With no draft still at "draft" or "sent", the report is
+    empty (even for an export without messages.csv)."""
     try:
         entries = library.store.entries()
     except DraftError as exc:
         return SyncReport(problems=(f"drafts not updated: {exc}",))
     drafts = [e.draft for e in entries if e.draft is not None and _relevant(e.draft)]
+    if not drafts:  # nothing to update: nothing to say, with or without messages.csv
+        return SyncReport()
     for entry in entries:
         if entry.draft is not None:
             entry.draft.id = entry.id
     report = plan(drafts, data, tz)
+    if report.skipped:
+        return report
     by_id = {d.id: d for d in drafts}
     problems: list[str] = []
     done: list[Change] = []

@@ -101,10 +101,14 @@ class ResultsScreen(Screen[None]):
         self.app.call_from_thread(self.show, found, damaged)
 
     def _cannot_count(self, problem: str) -> None:
+        if not self.is_attached:
+            return
         self.query_one("#results-headline", Static).update(block_text(problem, "red"))
 
     def show(self, results: Results, damaged: int = 0) -> None:
         """Draw `results` (the empty state when nothing was sent)."""
+        if not self.is_attached:  # closed while counting
+            return
         self.results, self.damaged = results, damaged
         headline = self.query_one("#results-headline", Static)
         legend = self.query_one("#results-legend", Static)

@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Button
 
 from outreach_tui.core.drafts.autosave import Autosave, WorkState
-from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.draft import Draft, DraftError
 from outreach_tui.core.drafts.store import DraftStore, StoreError
 from outreach_tui.core.model.questions import missing_required
 from outreach_tui.core.platform.files import WriteError
@@ -53,6 +53,10 @@ class WizardSaving(WizardPreview):
     def action_save(self) -> bool:
         """Save the draft; True when it was written. On failure, offers the ways on."""
         draft = self.build_draft()
+        if draft.id:  # marked or renamed since it was opened (Drafts screen, a LinkedIn import)
+            with contextlib.suppress(DraftError, OSError):
+                saved = self.store.load(draft.id)
+                draft.tracking, draft.title = saved.tracking, saved.title
         try:
             path = self.store.save(draft)
         except StoreError as exc:

@@ -181,6 +181,8 @@ class CoachPanel(Vertical):
 
     def show_own_results(self, text: str) -> None:
         """Show the own-results note under the reasons ("" hides it)."""
+        if not self.is_attached:  # its wizard was closed while counting
+            return
         own = self.query_one("#coach-own", Static)
         own.update(Content(text))
         own.display = bool(text)

@@ -308,3 +308,24 @@ def test_prompts_and_rules_read_as_sentences(tmp_path: Path) -> None:
     assert "Do they look active on LinkedIn? Answer with a number" in result.stdout
     rule = next(line for line in result.stdout.splitlines() if "one-ask:" in line)
     assert "minutes is usual. " in rule, rule
+
+
+def test_the_introduction_is_offered_and_saved_beside_the_contacts_draft(tmp_path: Path) -> None:
+    lines = list(FULL_RUN)
+    channel = len(lines) - 2  # the channel prompt
+    lines[channel : channel + 1] = ["introduction", ""]
+    result = run_plain(tmp_path, lines)
+    assert result.returncode == 0, result.stderr
+    assert "Ask for an introduction (introduction)" in result.stdout
+    assert "Hi Sam," in result.stdout  # the first shared connection typed
+    drafts = {d["channel"]: d for d in saved_drafts(tmp_path)}
+    assert set(drafts) == {"message", "introduction"}
+    assert drafts["introduction"]["for_draft"] == drafts["message"]["id"]
+    assert drafts["introduction"]["answers"]["introduction"]["introducer"] == "Sam Patel"  # type: ignore[index]
+
+
+def test_without_a_shared_connection_no_introduction_is_offered(tmp_path: Path) -> None:
+    lines = [line for line in FULL_RUN if line not in ("Sam Patel", "Priya Shah")]
+    result = run_plain(tmp_path, lines)
+    assert result.returncode == 0, result.stderr
+    assert "introduction" not in result.stdout.split("Channels")[-1]

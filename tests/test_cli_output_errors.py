@@ -89,18 +89,17 @@ def assert_one_error_line(stderr: str, *needles: str) -> None:
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_reader_gone_before_the_output(setup: Setup, command: str, buffered: bool) -> None:
     # `outreach-tui drafts list | head -0`: the reader is gone before anything is written.
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         setup.argv(command),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         env=setup.with_buffering(buffered),
-    )
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.close()
-    err = proc.stderr.read().decode()
-    proc.stderr.close()
-    assert proc.wait(timeout=60) == 1, err
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 1, err
     assert err == ""
 
 
@@ -202,26 +201,24 @@ def test_data_folder_name_the_system_refuses(setup: Setup, args: list[str]) -> N
 
 
 def test_ctrl_c_in_plain_mode(setup: Setup) -> None:
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "outreach_tui", "--plain"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=setup.env,
-    )
-    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
-    seen = b""
-    while b"Ctrl-D stops." not in seen:  # it is asking: the interrupt lands in a question
-        chunk = os.read(proc.stdout.fileno(), 4096)
-        assert chunk, seen
-        seen += chunk
-    proc.send_signal(signal.SIGINT)
-    err = proc.stderr.read().decode()
-    assert proc.wait(timeout=60) == 130, err
+    ) as proc:  # on the way out its stdin closes: a question then reads end of input
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        seen = b""
+        while b"Ctrl-D stops." not in seen:  # it is asking: the interrupt lands in a question
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            assert chunk, seen
+            seen += chunk
+        proc.send_signal(signal.SIGINT)
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 130, err
     assert "Traceback" not in err
     assert "KeyboardInterrupt" not in err
-    for stream in (proc.stdin, proc.stdout, proc.stderr):
-        stream.close()
 
 
 @pytest.mark.parametrize("option", ["--txt", "--ics"])

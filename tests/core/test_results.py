@@ -342,6 +342,8 @@ def test_own_results_note_needs_five_in_a_group() -> None:
     assert own_results_text(results(connection[:4] + cold[:4])) == ""
     text = own_results_text(results(connection + cold))
     assert text == "Your own results: with a shared connection, 4 of 6 replied; with none, 0 of 5."
+    quick = results(connection + cold, with_bands=False)  # what the Preview step counts
+    assert own_results_text(quick) == text and quick.by_band == ()
     note = own_results_note(results(connection + cold))
     assert note is not None and note.points == 0
 

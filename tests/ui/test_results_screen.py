@@ -184,3 +184,17 @@ async def test_saving_an_open_draft_keeps_a_status_set_meanwhile(tmp_path: Path)
         assert wizard.action_save()
     saved = DraftStore(data).load("priya-shah-d4e5f6").tracking
     assert (saved.status, saved.replied_on) == ("replied", date(2026, 5, 13))
+
+
+async def test_bars_fit_a_40_column_terminal(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    make_samples(data)
+    app = create_app(data, store=DraftStore(data), renderer=Renderer(), today=lambda: TODAY)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await app.workers.wait_for_complete()
+        app.open_results()
+        screen = await counted(pilot)
+        chart = screen.query_one("#results-chart", Static)
+        lines = shown(screen, "results-chart").splitlines()
+        assert any("connection-…" in text for text in lines)  # a long label is cut, not wrapped
+        assert max(len(text) for text in lines) <= chart.content_region.width

@@ -57,7 +57,7 @@ def own_results(data_dir: str | None) -> str:
 
     try:
         root = config.data_root(data_dir)
-        found, _ = store_results(DraftStore(root))
+        found, _ = store_results(DraftStore(root), with_bands=False)
     except (UserError, DraftError, OSError):
         return ""
     return own_results_text(found)

@@ -180,8 +180,9 @@ def band_of(draft: Draft) -> str:
     return next((key for key, low, high in BANDS if low <= score <= high), BANDS[-1][0])
 
 
-def outcome(draft: Draft) -> Outcome | None:
-    """What became of a draft's message; None while it is not sent."""
+def outcome(draft: Draft, *, with_band: bool = True) -> Outcome | None:
+    """What became of a draft's message; None while it is not sent. `with_band` False leaves
+    the score band out ("": the coach is not run, which is most of the work)."""
     t = draft.tracking
     if t.status == DRAFT:
         return None
@@ -197,7 +198,7 @@ def outcome(draft: Draft) -> Outcome | None:
         followed_up=t.followed_up_on is not None,
         hook=hook_of(draft),
         channel=draft.channel,
-        band=band_of(draft),
+        band=band_of(draft) if with_band else "",
     )
 
 
@@ -212,14 +213,15 @@ def _groups(
     return tuple(Group(k, labels.get(k, k), sent, replied) for k, (sent, replied) in counts.items())
 
 
-def results(drafts: Iterable[Draft]) -> Results:
-    """The results of every draft given (damaged files are the caller's to leave out)."""
+def results(drafts: Iterable[Draft], *, with_bands: bool = True) -> Results:
+    """The results of every draft given (damaged files are the caller's to leave out).
+    `with_bands` False leaves `by_band` empty, for a quicker count (the coach's note)."""
     outcomes: list[Outcome] = []
     not_sent = 0
     for draft in drafts:
         if draft.channel in NOT_COUNTED_CHANNELS:
             continue
-        found = outcome(draft)
+        found = outcome(draft, with_band=with_bands)
         if found is None:
             not_sent += 1
         else:
@@ -235,7 +237,7 @@ def results(drafts: Iterable[Draft]) -> Results:
         drafts=not_sent,
         by_hook=_groups(outcomes, "hook", HOOK_LABELS, True),
         by_channel=tuple(channels),
-        by_band=_groups(outcomes, "band", BAND_LABELS, True),
+        by_band=_groups(outcomes, "band", BAND_LABELS, True) if with_bands else (),
         by_follow_up=_follow_up_groups(outcomes),
     )
 
@@ -249,7 +251,7 @@ def _follow_up_groups(outcomes: list[Outcome]) -> tuple[Group, ...]:
     )
 
 
-def store_results(store: DraftStore) -> tuple[Results, int]:
+def store_results(store: DraftStore, *, with_bands: bool = True) -> tuple[Results, int]:
     """The results of every draft in a data folder, and how many files could not be read (left
     out, and left alone). Raises DraftError when the folder cannot be listed."""
     drafts: list[Draft] = []
@@ -259,4 +261,4 @@ def store_results(store: DraftStore) -> tuple[Results, int]:
             damaged += 1
         else:
             drafts.append(entry.draft)
-    return results(drafts), damaged
+    return results(drafts, with_bands=with_bands), damaged

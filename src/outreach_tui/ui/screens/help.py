@@ -68,6 +68,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("escape", "back to the wizard"),
         ),
     ),
+    (
+        "Your results (g on Drafts)",
+        (
+            ("r", "count again"),
+            ("escape or q", "back"),
+        ),
+    ),
 )
 
 

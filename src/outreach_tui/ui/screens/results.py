@@ -13,6 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -25,12 +26,22 @@ from outreach_tui.ui.widgets.footer import QuietFooter
 from outreach_tui.ui.widgets.safe_display import block_text, line_text
 
 BAR_WIDTH = 24
-"""Cells of the longest bar in a section."""
+"""Cells of the longest bar in a section (fewer on a narrow terminal)."""
+COUNTS_WIDTH = 15
+"""Cells kept beside a bar for its counts ("100% (12 of 12)")."""
 
 
-def chart_text(results: Results, width: int = BAR_WIDTH) -> Text:
+def chart_widths(columns: int) -> tuple[int, int]:
+    """(label cells, bar cells) for a chart `columns` wide: full size from 65 columns, the
+    label and the bar shrinking below that, so a line never wraps (36 columns: 12 and 5)."""
+    label = max(8, min(LABEL_WIDTH, columns // 3))
+    bar = max(4, min(BAR_WIDTH, columns - 2 - label - 1 - 1 - COUNTS_WIDTH))
+    return label, bar
+
+
+def chart_text(results: Results, width: int = BAR_WIDTH, label_width: int = LABEL_WIDTH) -> Text:
     """The sections as styled text: a heading, then a bar per group (replied in the accent
-    colour, the rest dim) with its counts."""
+    colour, the rest dim) with its counts; labels cut to `label_width` cells."""
     text = Text(end="")
     for index, (heading, groups) in enumerate(results.sections()):
         if index:
@@ -42,7 +53,7 @@ def chart_text(results: Results, width: int = BAR_WIDTH) -> Text:
             text.append("  nothing sent yet\n", style="dim")
         for bar in shown:
             text.append("  ")
-            text.append_text(line_text(f"{fit(bar.label, LABEL_WIDTH):<{LABEL_WIDTH}} "))
+            text.append_text(line_text(f"{fit(bar.label, label_width):<{label_width}} "))
             text.append(FILLED * bar.replied, style="bold green")
             text.append(EMPTY * bar.waiting, style="dim")
             text.append(f" {bar.text}\n")
@@ -128,4 +139,9 @@ class ResultsScreen(Screen[None]):
         legend.update(
             Text.assemble((FILLED, "bold green"), " replied   ", (EMPTY, "dim"), " no reply (yet)")
         )
-        chart.update(chart_text(results))
+        label_width, bar_width = chart_widths(chart.content_region.width or self.size.width - 4)
+        chart.update(chart_text(results, bar_width, label_width))
+
+    def on_resize(self, event: Resize) -> None:
+        if self.results is not None:
+            self.show(self.results, self.damaged)

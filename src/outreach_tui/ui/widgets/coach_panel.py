@@ -172,7 +172,7 @@ class CoachPanel(Vertical):
             from outreach_tui.core.results.stats import store_results
 
             try:
-                found, _ = store_results(store)
+                found, _ = store_results(store, with_bands=False)
             except (DraftError, OSError):  # the Drafts screen reports it
                 return
             self.app.call_from_thread(self.show_own_results, own_results_text(found))

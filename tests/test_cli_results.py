@@ -160,6 +160,11 @@ def test_import_updates_drafts_unless_told_not_to(
     assert all(h["source"].startswith("from your LinkedIn export imported on") for h in history)
     again = run("import-linkedin", str(export), data=data_dir)
     assert "updated" not in again.stdout  # nothing new
+    shown = run("drafts", "show", draft_id, data=data_dir).stdout
+    assert "history:      2099-01-02 sent (from your LinkedIn export imported on" in shown
+    undone = run("drafts", "mark", draft_id, "sent", "--date", "2099-01-02", data=data_dir)
+    assert undone.returncode == 0  # a change from the export is undone like any other
+    assert json.loads(run("drafts", "list", "--json", data=data_dir).stdout)[0]["status"] == "sent"
 
 
 def test_check_adds_your_own_results_and_keeps_the_score(

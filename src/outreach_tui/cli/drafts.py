@@ -90,7 +90,7 @@ def load_draft(lib: Library, draft_id: str) -> Draft:
 
 
 def drafts_show(args: argparse.Namespace) -> int:
-    """`drafts show ID`: contact, status, dates and the message."""
+    """`drafts show ID`: contact, status, dates, history and the message."""
     from outreach_tui.core.drafts.index import row_for_draft
     from outreach_tui.core.drafts.tracking import STATUS_LABELS
     from outreach_tui.core.message.renderer import Rendered
@@ -121,6 +121,12 @@ def drafts_show(args: argparse.Namespace) -> int:
             lines.append(f"{label + ':':<14}{value.isoformat()}")
     if row.due:
         lines.append(f"{'due:':<14}{row.due_kind} by {row.due}")
+    for number, entry in enumerate(t.history):
+        # what was done, when, and where a change came from (a LinkedIn import) when not by hand
+        source = entry.get("source")
+        where = f" ({source})" if isinstance(source, str) and source else ""
+        label = "history:" if number == 0 else ""
+        lines.append(f"{label:<14}{entry.get('on', '')} {entry.get('action', '')}{where}")
     lines.append(f"{'updated:':<14}{draft.updated}")
     lines.append("")
     lines.append(Rendered(draft.channel, draft.subject, draft.message).as_text())

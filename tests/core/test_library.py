@@ -185,6 +185,8 @@ def test_filter_case_and_accent_insensitive_over_any_text(lib: Library, clock: C
         ("Dr. Willem van der Berg, PhD", "Dr. Willem van der Berg"),
         ("Sam Ortiz | Hiring!", "Sam Ortiz"),
         ("🦉", "🦉"),  # nothing but decorations: shown as typed rather than blank
+        # control characters: kept, so that the list shows them in their visible form
+        ("Alex\x1b[2J Morgan 🌱", "Alex\x1b[2J Morgan 🌱"),
     ],
 )
 def test_rows_and_titles_show_the_name_a_message_would_write(

@@ -106,10 +106,10 @@ class Draft:
         PhD" is "Lin Wei")."""
         if self.title.strip():
             return " ".join(self.title.split())
-        from outreach_tui.core.names import clean_name
+        from outreach_tui.core.names import display_name
 
         contact = self.answers.contact
-        name = clean_name(contact.name) or " ".join(contact.name.split()) or "(no name yet)"
+        name = display_name(contact.name) or "(no name yet)"
         org = " ".join(contact.organization.split())
         return f"{name} ({org})" if org else name
 

@@ -166,21 +166,16 @@ def search_text(draft: Draft) -> str:
     return unique_words(fold_spaced("\n".join(p for p in parts if p)))
 
 
-def _contact_name(name: str) -> str:
-    """The contact's name as a message would write it ("Lin Wei 🌱 (she/her)" -> "Lin Wei")."""
-    from outreach_tui.core.names import clean_name
-
-    return clean_name(name) or " ".join(name.split())
-
-
 def row_for_draft(draft: Draft, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
+    from outreach_tui.core.names import display_name
+
     dues = dict(draft.tracking.open_dues())
     follow_up = dues.get("follow-up")
     thank_you = dues.get("thank-you")
     return Row(
         id=draft.id,
         title=f"{draft.display_title} · via {draft.via}" if draft.via else draft.display_title,
-        contact=sys.intern(_contact_name(draft.answers.contact.name)),
+        contact=sys.intern(display_name(draft.answers.contact.name)),
         organisation=sys.intern(" ".join(draft.answers.contact.organization.split())),
         channel=sys.intern(draft.channel),
         status=sys.intern(draft.tracking.status),

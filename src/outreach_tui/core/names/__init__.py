@@ -1,6 +1,6 @@
 """People's names: parsed with care, cleaned of decorations, and the greeting they give.
 
-- model.py: `parse_name` (a display name -> `PersonName`), `clean_name`;
+- model.py: `parse_name` (a display name -> `PersonName`), `clean_name`, `display_name`;
 - clean.py: decorations, pronouns, post-nominals and suffixes taken off a display name;
 - greeting.py: `salutation`, `greeting_line`, `suggested_name`, `first_name`, `family_name`
   and `greeting_doubts`.
@@ -25,6 +25,7 @@ from outreach_tui.core.names.greeting import (
 from outreach_tui.core.names.model import (
     PersonName,
     clean_name,
+    display_name,
     parse_name,
     same_person,
     warm_up,
@@ -35,6 +36,7 @@ __all__ = [
     "PersonName",
     "answers_for_message",
     "clean_name",
+    "display_name",
     "family_name",
     "first_name",
     "greeting_doubts",

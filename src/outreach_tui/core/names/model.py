@@ -255,6 +255,19 @@ def clean_name(text: str) -> str:
     return squeeze(f"{trailing.name} {trailing.suffix}")
 
 
+def display_name(text: str) -> str:
+    """A contact's name for a list or a title: as a message would write it (`clean_name`), or,
+    when that leaves nothing ("🦉") or the name holds control characters (shown in their
+    visible form by the caller, so a hostile name is seen for what it is), as typed with its
+    spaces squeezed."""
+    from outreach_tui.core.platform.safe_text import has_unsafe
+
+    squeezed = " ".join(text.split())
+    if has_unsafe(text):
+        return squeezed
+    return clean_name(text) or squeezed
+
+
 def same_person(one: str, other: str) -> bool:
     """Whether two display names name the same person: the same given, middle and family
     names, whatever the titles, credentials, decorations, capitals or accents around them."""

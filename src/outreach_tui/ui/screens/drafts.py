@@ -1,17 +1,17 @@
 """The Drafts screen: every saved draft, filtered as you type, sorted by last change or by due
 date, with what to do next on the highlighted one.
 
-Listing and filtering go through core.library.Library (index rows: no file is parsed on a
-keystroke); every change (mark, rename, duplicate, trash, restore) is a Library call. The screen
-dismisses with an OpenDraft for the app to open in the wizard, or None.
+Listing and filtering go through core.drafts.library.Library (index rows: no file is parsed on
+a keystroke); every change (mark, rename, duplicate, trash, restore) is a Library call, made in
+drafts_changes.py, and the export is drafts_export.py. The screen dismisses with an OpenDraft for
+the app to open in the wizard, or None.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -25,25 +25,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from outreach_tui.core.drafts.draft import DraftError
-from outreach_tui.core.drafts.ics import calendar_text
 from outreach_tui.core.drafts.index import Row
 from outreach_tui.core.drafts.library import SORT_DUE, SORT_UPDATED, Library
-from outreach_tui.core.drafts.store import StoreError
-from outreach_tui.core.drafts.tracking import INTRODUCED, STATUS_LABELS, TrackingError
-from outreach_tui.core.message.channels import INTRODUCTION_CHANNEL
-from outreach_tui.core.message.renderer import Rendered, Renderer
-from outreach_tui.core.platform.files import WriteError, atomic_write
 from outreach_tui.core.platform.paths import short_path
+from outreach_tui.ui.screens import drafts_changes, drafts_export
 from outreach_tui.ui.screens.drafts_rows import Column, columns_for, detail_line, row_cells
-from outreach_tui.ui.screens.modals import (
-    INTRODUCTION_CHOICES,
-    MARK_CHOICES,
-    MarkStatusModal,
-    StatusChoice,
-    TextPromptModal,
-    export_modal,
-    trash_modal,
-)
 from outreach_tui.ui.widgets.draft_list import DraftList
 from outreach_tui.ui.widgets.footer import QuietFooter
 from outreach_tui.ui.widgets.one_line import OneLineInput
@@ -142,7 +128,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         try:
             self.library.refresh()
         except DraftError as exc:
-            self._say(str(exc), title="Cannot list drafts", severity="error")
+            self.say(str(exc), title="Cannot list drafts", severity="error")
         self.reload()
         self.table.focus()
 
@@ -252,7 +238,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _say(
+    def say(
         self,
         message: str,
         *,
@@ -283,7 +269,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
     def action_sort(self) -> None:
         self.sort = SORT_DUE if self.sort == SORT_UPDATED else SORT_UPDATED
         self.reload(keep=self.current_id)
-        self._say(f"Sorted by {SORT_LABELS[self.sort]}.", timeout=2)
+        self.say(f"Sorted by {SORT_LABELS[self.sort]}.", timeout=2)
 
     def _usable(self) -> Row | None:
         """The highlighted draft if it can be opened; says why not otherwise."""
@@ -291,7 +277,7 @@ class DraftsScreen(Screen[OpenDraft | None]):
         if row is None:
             return None
         if row.damaged:
-            self._say(
+            self.say(
                 f"{row.id}.json cannot be read ({row.error}); it is left as it is.",
                 title="Damaged file",
                 severity="warning",
@@ -299,194 +285,48 @@ class DraftsScreen(Screen[OpenDraft | None]):
             return None
         return row
 
+    def open_draft(self, draft_id: str) -> None:
+        """Close the screen: the app opens this draft in the wizard."""
+        self.dismiss(OpenDraft(draft_id))
+
     def action_open(self) -> None:
         row = self._usable()
         if row is not None:
-            self.dismiss(OpenDraft(row.id))
+            self.open_draft(row.id)
 
     def action_follow_up(self) -> None:
         row = self._usable()
         if row is None:
             return
         if row.due_kind is None:
-            self._say("Nothing is due for this draft: mark it sent first.", title="Nothing due")
+            self.say("Nothing is due for this draft: mark it sent first.", title="Nothing due")
             return
         self.dismiss(OpenDraft(row.id, channel=row.due_kind))
 
     def action_mark(self) -> None:
         row = self._usable()
-        if row is None:
-            return
-
-        request = row.channel == INTRODUCTION_CHANNEL
-
-        def chosen(choice: StatusChoice | None) -> None:
-            if choice is None:
-                return
-            if request and choice.action == INTRODUCED:
-                self._introduced(row.id, choice.on)
-                return
-            try:
-                draft = self.library.mark(row.id, choice.action, choice.on)
-            except (DraftError, StoreError, TrackingError) as exc:
-                self._say(str(exc), title="Not marked", severity="error")
-                return
-            self.reload(keep=row.id)
-            message = f"{STATUS_LABELS.get(choice.action, choice.action)} on {choice.on}"
-            for kind, due in draft.tracking.open_dues():
-                message += f"; {kind} due {due.isoformat()}"
-            self._say(message, title=draft.display_title)
-
-        choices = INTRODUCTION_CHOICES if request else MARK_CHOICES
-        self.app.push_screen(MarkStatusModal(row.title, row.status, self.today(), choices), chosen)
-
-    def _introduced(self, draft_id: str, on: date) -> None:
-        """An introduction request was answered: the draft to the contact names the
-        introducer from now on (core/introduction/requests.py)."""
-        from outreach_tui.core.introduction.requests import mark_introduced
-
-        renderer = getattr(self.app, "renderer", None) or Renderer()
-        try:
-            outcome = mark_introduced(self.library, draft_id, renderer, on)
-        except (DraftError, StoreError, TrackingError) as exc:
-            self._say(str(exc), title="Not marked", severity="error")
-            return
-        self.reload(keep=draft_id)
-        self._say(outcome.line, title=outcome.request.display_title)
+        if row is not None:
+            drafts_changes.mark(self, row)
 
     def action_duplicate(self) -> None:
         row = self._usable()
-        if row is None:
-            return
-        where = row.organisation or "the same organisation"
-
-        def named(name: str | None) -> None:
-            if name is None:
-                return
-            try:
-                copy = self.library.duplicate(row.id, name)
-            except (DraftError, StoreError) as exc:
-                self._say(str(exc), title="Not duplicated", severity="error")
-                return
-            self.dismiss(OpenDraft(copy.id))
-
-        prompt = TextPromptModal(
-            "Duplicate for someone else",
-            f"A new draft to another person at {where}. It keeps your details, the organisation, "
-            "your goal and the channel; not the first person's name, research or message.",
-            ok_label="Duplicate",
-            placeholder="Their full name",
-        )
-        self.app.push_screen(prompt, named)
+        if row is not None:
+            drafts_changes.duplicate(self, row)
 
     def action_rename(self) -> None:
         row = self._usable()
-        if row is None:
-            return
-
-        def renamed(title: str | None) -> None:
-            if title is None:
-                return
-            try:
-                self.library.rename(row.id, title)
-            except (DraftError, StoreError) as exc:
-                self._say(str(exc), title="Not renamed", severity="error")
-                return
-            self.reload(keep=row.id)
-
-        prompt = TextPromptModal(
-            "Rename",
-            "The title shown for this draft. Leave it empty to show the contact and "
-            "organisation again.",
-            row.title,
-            ok_label="Rename",
-            allow_empty=True,
-        )
-        self.app.push_screen(prompt, renamed)
+        if row is not None:
+            drafts_changes.rename(self, row)
 
     def action_trash(self) -> None:
-        row = self.current
-        if row is None:
-            return
-        index = self.table.cursor_row
-
-        def decided(choice: str | None) -> None:
-            if choice != "trash":
-                return
-            try:
-                self.library.trash(row.id)
-            except (DraftError, StoreError) as exc:
-                self._say(str(exc), title="Not deleted", severity="error")
-                return
-            self.trashed.append(row.id)
-            neighbours = self.rows[index + 1 : index + 2] or self.rows[max(0, index - 1) : index]
-            self.reload(keep=neighbours[0].id if neighbours else None)
-            self._say(
-                f"Moved {row.title} to the trash. Press u to bring it back.",
-                title="Deleted",
-            )
-
-        self.app.push_screen(trash_modal(row.title), decided)
+        row = self.current  # a damaged file too: the trash is what it can take
+        if row is not None:
+            drafts_changes.trash(self, row, self.table.cursor_row)
 
     def action_undo(self) -> None:
-        if not self.trashed:
-            return
-        draft_id = self.trashed[-1]
-        try:
-            row = self.library.restore(draft_id)
-        except (DraftError, StoreError) as exc:
-            self._say(str(exc), title="Cannot undo", severity="error")
-            return
-        self.trashed.pop()
-        self.reload(keep=draft_id)
-        title = row.title if row else draft_id
-        self._say(f"{title} is back.", title="Restored")
+        drafts_changes.undo(self)
 
     def action_export(self) -> None:
         row = self._usable()
-        if row is None:
-            return
-        events = len(self.library.due(self.today(), upcoming=True))
-
-        def kind_chosen(kind: str | None) -> None:
-            if kind == "txt":
-                default = f"~/{row.id}.txt"
-                what = "Write the message (with its subject) to this file:"
-            elif kind == "ics":
-                if not events:
-                    self._say(
-                        "No follow-up or thank-you is scheduled: mark a draft sent first.",
-                        title="Nothing to export",
-                    )
-                    return
-                default = "~/outreach-tui-due.ics"
-                what = f"Write {events} due date{'' if events == 1 else 's'} to this file:"
-            else:
-                return
-            prompt = TextPromptModal(f"Export .{kind}", what, default, ok_label="Export")
-            self.app.push_screen(prompt, lambda path: self._export(kind, row.id, path))
-
-        self.app.push_screen(export_modal(row.title, events), kind_chosen)
-
-    def _export(self, kind: str, draft_id: str, typed: str | None) -> None:
-        if not typed:
-            return
-        target = Path(typed).expanduser()
-        if not target.is_absolute():
-            target = Path.home() / target
-        if target.parent.resolve() == self.library.store.drafts_dir.resolve():
-            self._say("Not into the drafts folder itself.", title="Not exported", severity="error")
-            return
-        try:
-            if kind == "txt":
-                draft = self.library.load(draft_id)
-                text = Rendered(draft.channel, draft.subject, draft.message).as_text()
-                atomic_write(target, text.rstrip("\n") + "\n")
-            else:
-                items = self.library.due(self.today(), upcoming=True)
-                revisions = self.library.revisions(items)
-                atomic_write(target, calendar_text(items, datetime.now(UTC), revisions))
-        except (DraftError, WriteError) as exc:
-            self._say(str(exc), title="Not exported", severity="error")
-            return
-        self._say(f"Wrote {short_path(target)}", title="Exported", timeout=8)
+        if row is not None:
+            drafts_export.export(self, row)

@@ -1,6 +1,6 @@
 """What reaches the terminal is what a full redraw shows, however little each key repaints.
 
-The wizard's screen draws partial updates row by row (ui/compositor.py). These tests keep a
+The wizard's screen draws partial updates row by row (ui/textual_ext/rows.py). These tests keep a
 model of the terminal, apply to it every update the app sends (full frames and partial ones,
 as a terminal would), and after keys, steps and resizes compare it cell by cell (text and
 style) with a full drawing of the screen at that moment.
@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 
 from outreach_tui.ui.app import OutreachApp
-from outreach_tui.ui.textual_ext.compositor import RowCompositor
+from outreach_tui.ui.textual_ext.rows import RowCompositor
 
 Cell = tuple[str, Style | None]
 

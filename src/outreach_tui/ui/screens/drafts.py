@@ -18,9 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
-from textual.geometry import Size
 from textual.notifications import SeverityLevel
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -30,6 +28,7 @@ from outreach_tui.core.drafts.library import SORT_DUE, SORT_UPDATED, Library
 from outreach_tui.core.platform.paths import short_path
 from outreach_tui.ui.screens import drafts_changes, drafts_export
 from outreach_tui.ui.screens.drafts_rows import Column, columns_for, detail_line, row_cells
+from outreach_tui.ui.textual_ext.inputs import FixedSizeInput
 from outreach_tui.ui.widgets.draft_list import DraftList
 from outreach_tui.ui.widgets.footer import QuietFooter
 from outreach_tui.ui.widgets.one_line import OneLineInput
@@ -42,12 +41,9 @@ GOOD_ROW_ACTIONS = ("open", "mark", "duplicate", "rename", "export")
 """Those a damaged file cannot take (it can only go to the trash)."""
 
 
-class FilterInput(OneLineInput):
-    """The filter: one line of a fixed size (app.tcss). Input's virtual size changes with
-    every key and, as a layout reactive, asks for a layout of the whole screen each time; this
-    one only repaints itself (its cursor scrolls into view without a layout)."""
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+class FilterInput(OneLineInput, FixedSizeInput):
+    """The filter: one line of a fixed size (app.tcss), so a key repaints it and asks for no
+    layout of the whole screen (textual_ext.inputs.FixedSizeInput)."""
 
 
 @dataclass(frozen=True)

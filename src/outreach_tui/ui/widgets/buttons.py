@@ -1,17 +1,15 @@
-"""A Button styled by app.tcss alone, for the welcome step (the first screen drawn).
+"""The welcome step's buttons (the first screen drawn): a Button without Button's stylesheet.
 
-Textual's Button brings a 7 KB stylesheet (all its variants, the flat and compact styles) that
-is parsed the first time a Button is shown: before the first paint, that took longer than the
-rest of the welcome step's widgets together (benchmarks/README.md). `PlainButton` behaves
-exactly as a Button (keys, click, `Button.Pressed`, the pressed flash) and looks like one,
-default and primary variants, from the few rules under "PlainButton" in app.tcss. The steps and
-dialogs keep Textual's Button: its stylesheet is parsed after the first paint.
+`PlainButton` is textual_ext.button.LeanButton: a Button in every way, default and primary
+variants, styled by a copy of Button's look so that the first paint does not wait for Button's
+whole stylesheet to be parsed. The steps and dialogs keep Textual's Button: its stylesheet is
+parsed after the first paint. Its size on the welcome step is in app.tcss.
 """
 
 from __future__ import annotations
 
-from textual.widgets import Button
+from outreach_tui.ui.textual_ext.button import LeanButton
 
 
-class PlainButton(Button, inherit_css=False):
-    """A Button whose look comes from app.tcss only (default and primary variants)."""
+class PlainButton(LeanButton):
+    """The welcome step's button (default and primary variants)."""

@@ -17,6 +17,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from outreach_tui.ui.textual_ext.bindings import shown_bindings
+
 
 class FooterItem(NamedTuple):
     key: str
@@ -90,11 +92,10 @@ class QuietFooter(Widget, can_focus=False):
     def _collect(self, screen: Screen[object]) -> tuple[tuple[FooterItem, ...], FooterItem | None]:
         app = self.app
         palette_key = app.COMMAND_PALETTE_BINDING
-        items: list[FooterItem] = []
         actions: set[str] = set()
         palette: FooterItem | None = None
         ranked: list[tuple[tuple[int, int], FooterItem]] = []
-        for key, (node, binding, enabled, _tooltip) in screen.active_bindings.items():
+        for key, binding, enabled, rank in shown_bindings(screen):
             if key == palette_key and self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
                 palette = FooterItem(
                     binding.key, app.get_key_display(binding), binding.description, enabled
@@ -110,11 +111,11 @@ class QuietFooter(Widget, can_focus=False):
                 enabled,
                 binding.action,
             )
-            ranked.append((_rank(node, screen, key), item))
+            ranked.append((rank, item))
         # The same order on every step, whichever widget has the focus: the focused widget's
         # own keys, then the screen's in the order it declares them, then the app's.
         ranked.sort(key=lambda pair: pair[0])
-        items = [item for _rank_, item in ranked]
+        items = [item for _rank, item in ranked]
         return tuple(items), palette
 
     @property
@@ -209,13 +210,3 @@ class QuietFooter(Widget, can_focus=False):
         if self._hover is not None:
             self._hover = None
             self.refresh()
-
-
-def _rank(node: object, screen: Screen[object], key: str) -> tuple[int, int]:
-    """Where a key goes in the footer: (widget 0, screen 1, app 2; its place in that node)."""
-    from textual.app import App
-
-    group = 1 if node is screen else 2 if isinstance(node, App) else 0
-    bindings = getattr(node, "_bindings", None)
-    keys = list(bindings.key_to_bindings) if bindings is not None else []
-    return group, keys.index(key) if key in keys else len(keys)

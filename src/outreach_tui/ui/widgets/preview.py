@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Self
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -20,30 +18,7 @@ from textual.widgets import Static
 from outreach_tui.core.message.channels import Channel, count_text
 from outreach_tui.core.message.renderer import Rendered
 from outreach_tui.core.platform.safe_text import for_line, for_text
-
-
-def at_line(strips: list[Strip], y: int) -> list[Strip]:
-    """A paragraph's lines, drawn on their own, as the paragraph on line `y` of a text.
-
-    Textual marks each piece of drawn text with its place in the whole text (the "offset" a
-    mouse selection is made from): (column, line). Drawing a paragraph after `y` empty lines
-    gave the same marks, but cost a line's drawing for every line above it, on every key typed
-    near the end of a message.
-    """
-    if not y:
-        return strips
-    moved: list[Strip] = []
-    for strip in strips:
-        segments: list[Segment] = []
-        for text, style, control in strip:
-            if style is not None and style._meta:
-                meta = style.meta
-                offset = meta.get("offset")
-                if offset is not None:
-                    style = style + Style.from_meta({**meta, "offset": (offset[0], offset[1] + y)})
-            segments.append(Segment(text, style, control))
-        moved.append(Strip(segments, strip.cell_length))
-    return moved
+from outreach_tui.ui.textual_ext.strips import MOVES_MARKS, at_line
 
 
 class TextView(Static):
@@ -104,7 +79,9 @@ class TextView(Static):
         if look != self._drawn_for:
             self._paragraphs = {}
             self._drawn_for = look
-        if self.text_selection is not None:  # drawn across paragraphs: all of it, afresh
+        if self.text_selection is not None or not MOVES_MARKS:
+            # A selection is drawn across paragraphs (and another Textual's marks may not be
+            # what at_line rewrites): all of it, afresh.
             self._starts = []
             return Visual.to_strips(self, self._text, width, None, style)
         text = self._text

@@ -5,7 +5,9 @@
   the cursor, selection and mouse clicks count the visible form's cells, so they stay on the
   right character. (A `SafeTextArea` line holding control characters is wrapped as Textual
   measures the stored text, where a control takes no cell: such a line may wrap a few cells
-  late. What is drawn is always the visible form.)
+  late. What is drawn is always the visible form.) A `SafeInput` draws through Input's private
+  methods (textual_ext.inputs): on an untested Textual it draws its text as typed, and the
+  filter below still removes every control character.
 - `line_text` / `block_text`: a `rich.text.Text` for a label, cell, title, dialog or toast,
   never parsed as markup (a typed ``[b]`` shows as typed).
 - `TerminalSafetyFilter`: the last line of defence, a line filter on everything the app draws:
@@ -15,13 +17,11 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.text import Text
 from textual.color import Color
-from textual.expand_tabs import expand_tabs_inline
 from textual.filter import LineFilter
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from outreach_tui.core.platform.safe_text import (
     for_cells,
@@ -30,6 +30,7 @@ from outreach_tui.core.platform.safe_text import (
     for_text,
     has_unsafe,
 )
+from outreach_tui.ui.textual_ext.inputs import DrawnFormInput
 
 __all__ = [
     "SafeInput",
@@ -66,37 +67,11 @@ class TerminalSafetyFilter(LineFilter):
         ]
 
 
-class SafeInput(Input):
+class SafeInput(DrawnFormInput):
     """An Input that draws its value's visible form (``␛`` for ESC) and keeps `value` exact."""
 
-    @property
-    def _value(self) -> Text:
-        value = self.value
-        if self.password or not has_unsafe(value):
-            return super()._value
-        text = Text(for_cells(value, keep_tab=True), no_wrap=True, overflow="ignore", end="")
-        if self.highlighter is not None:
-            text = self.highlighter(text)
-        return text
-
-    def _position_to_cell(self, position: int) -> int:
-        value = self.value
-        if self.password or not has_unsafe(value):
-            return super()._position_to_cell(position)
-        return cell_len(expand_tabs_inline(for_cells(value[:position], keep_tab=True), 4))
-
-    def _cell_offset_to_index(self, offset: int) -> int:
-        value = self.value
-        if self.password or not has_unsafe(value):
-            return super()._cell_offset_to_index(offset)
-        offset += self.scroll_offset.x
-        cell_offset = 0
-        for index, char in enumerate(for_cells(value, keep_tab=True)):
-            width = get_character_cell_size(char)
-            if cell_offset <= offset < cell_offset + width:
-                return index
-            cell_offset += width
-        return max(0, min(offset, len(value)))
+    def drawn_form(self, value: str) -> str | None:
+        return for_cells(value, keep_tab=True) if has_unsafe(value) else None
 
 
 class SafeTextArea(TextArea):

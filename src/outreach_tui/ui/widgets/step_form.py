@@ -16,9 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.events import DescendantBlur
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
@@ -34,6 +32,7 @@ from outreach_tui.core.model.questions import (
 )
 from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import AnswerChanged, field_id
+from outreach_tui.ui.textual_ext.inputs import FixedSizeInput
 from outreach_tui.ui.widgets.one_line import OneLineInput
 from outreach_tui.ui.widgets.safe_display import SafeTextArea
 
@@ -46,18 +45,15 @@ GREETING_AFTER = "contact.honorific"
 while the name is typed, even in an 80x24 terminal, and just above "Name in the greeting"."""
 
 
-class AnswerInput(OneLineInput):
+class AnswerInput(OneLineInput, FixedSizeInput):
     """An Input that reports each new value at once, in the same frame as the key.
 
     Input.Changed reaches the form only after the key's echo is painted, so the live preview
     would always trail the field by a frame; this watcher runs while the key is handled.
 
-    Its virtual size (the text's width, used only for its own horizontal scrolling) changes on
-    every key; Textual's Input then asks for a layout of the whole screen. The size here is a
-    fixed 3 rows by the column's width, so a repaint is enough.
+    Its size is a fixed 3 rows by the column's width: a key repaints it and asks for no layout
+    of the whole screen (textual_ext.inputs.FixedSizeInput).
     """
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args: Any, on_value: Callable[[AnswerInput], None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,8 +1,9 @@
 """The welcome step's buttons (PlainButton) look and act as Textual's Button does.
 
-PlainButton leaves out Button's own stylesheet and is styled by app.tcss alone; these tests
-draw a Button and a PlainButton side by side, in each state a user can see, and compare them
-cell by cell. If a Textual upgrade changes how a Button looks, they say so.
+PlainButton leaves out Button's own stylesheet and is styled by a copy of its look (in
+ui/textual_ext/button.py); these tests draw a Button and a PlainButton side by side, in each
+state a user can see, and compare them cell by cell. If a Textual upgrade changes how a Button
+looks, they say so.
 """
 
 from __future__ import annotations

@@ -46,9 +46,10 @@ def parse_version(text: str) -> tuple[int, ...] | None:
 def textual_version() -> tuple[int, ...] | None:
     """The version of the Textual imported, e.g. (8, 2, 8); None if it cannot be told.
 
-    Read from the name of its install record beside the package (a directory listing, ~0.1 ms),
-    not with importlib.metadata, whose import alone costs tens of milliseconds at start-up; that
-    is asked only when the listing does not say (e.g. Textual run from a source checkout)."""
+    Read from the name of its install record beside the package (one directory listing), not
+    with importlib.metadata, whose import alone would be a visible part of the start-up
+    (benchmarks/README.md); that is asked only when the listing does not say (e.g. Textual run
+    from a source checkout)."""
     site = os.path.dirname(os.path.dirname(os.path.abspath(textual.__file__)))
     try:
         names = [entry.name for entry in os.scandir(site)]

@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,9 @@ from typing import Any
 import pytest
 
 from outreach_tui.ui import textual_ext
+from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.textual_ext import in_tested_range, in_use, parse_version
+from outreach_tui.ui.textual_ext.breakpoints import breakpoint_classes
 
 DRIVE = textwrap.dedent(
     """
@@ -177,3 +180,22 @@ def test_on_a_textual_outside_the_tested_range_the_app_uses_textuals_own_behavio
     assert result["button_css_from_textual"] is True
     assert "^q" in result["keys"]
     assert result["typed"] == "Jordan Lee"
+
+
+async def test_the_size_classes_set_early_are_those_textual_gives_on_a_resize(
+    make_app: Callable[..., OutreachApp],
+) -> None:
+    app = make_app()
+    names = {name for _, name in app.HORIZONTAL_BREAKPOINTS + app.VERTICAL_BREAKPOINTS}
+    async with app.run_test(size=(100, 30)) as pilot:
+        for width, height in [(40, 12), (80, 24), (100, 30), (120, 19), (200, 60)]:
+            await pilot.resize_terminal(width, height)
+            screen = app.screen
+            for _ in range(50):  # until Textual has handled the Resize
+                if app.size == (width, height) and screen.size == (width, height):
+                    break
+                await pilot.pause()
+            await pilot.pause()
+            given = set(screen.classes) & names
+            assert given, (width, height)
+            assert breakpoint_classes(screen) == given, (width, height)

@@ -11,7 +11,7 @@ import contextlib
 import threading
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -26,10 +26,11 @@ from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.questions import STEP_OF, channel_questions, step_index
 from outreach_tui.ui.screens.wizard_introduction import WizardIntroduction
 from outreach_tui.ui.screens.wizard_saving import OpenDrafts
+from outreach_tui.ui.textual_ext.breakpoints import breakpoint_classes
 from outreach_tui.ui.textual_ext.compositor import install as install_compositor
 from outreach_tui.ui.widgets.footer import QuietFooter
 
-__all__ = ["OpenDrafts", "WizardScreen", "breakpoint_classes"]
+__all__ = ["OpenDrafts", "WizardScreen"]
 
 
 class WizardScreen(WizardIntroduction):
@@ -81,7 +82,7 @@ class WizardScreen(WizardIntroduction):
         with contextlib.suppress(RuntimeError):  # no running app: a test that only builds it
             # The size classes ("-wide", "-short"...) Textual gives a screen on its first
             # Resize, set from the start: adding them then restyled the whole screen.
-            self.add_class(*breakpoint_classes(self.app), update=False)
+            self.add_class(*breakpoint_classes(self), update=False)
         self.store = store
         self.renderer = renderer
         self.autosave = autosave
@@ -201,18 +202,3 @@ class WizardScreen(WizardIntroduction):
 def _show_focused(screen: Screen[object]) -> None:
     if screen.focused is not None:
         screen.focused.scroll_visible(animate=False, immediate=True)
-
-
-def breakpoint_classes(app: App[object]) -> set[str]:
-    """The size classes Textual's breakpoints give a screen of the app's current size."""
-    width, height = app.size
-    classes: set[str] = set()
-    for dimension, breakpoints in (
-        (width, app.HORIZONTAL_BREAKPOINTS or []),
-        (height, app.VERTICAL_BREAKPOINTS or []),
-    ):
-        for minimum, name in sorted(breakpoints, reverse=True):
-            if dimension >= minimum:
-                classes.add(name)
-                break
-    return classes

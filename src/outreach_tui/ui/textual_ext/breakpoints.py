@@ -12,6 +12,8 @@ from Textual on its first Resize, as any screen does.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 
 from outreach_tui.ui.textual_ext import TESTED
@@ -20,7 +22,7 @@ EARLY = TESTED
 """True: `breakpoint_classes` gives the classes (else an empty set)."""
 
 
-def breakpoint_classes(screen: Screen[object]) -> set[str]:
+def breakpoint_classes(screen: Screen[Any]) -> set[str]:
     """The size classes Textual's breakpoints give `screen` at the app's current size (the
     screen's own breakpoints if it declares some, else the app's). Needs a running app."""
     if not EARLY:

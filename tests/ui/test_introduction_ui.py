@@ -156,3 +156,24 @@ async def test_introduced_on_the_drafts_screen_updates_the_contacts_draft(
     contact = DraftStore(data_dir).load(contact_id)
     assert "Samir Patel kindly put us in touch." in contact.message
     assert contact.answers.introduction.introduced
+
+
+async def test_the_introducer_is_greeted_as_the_user_types(
+    data_dir: Path, full_answers: Answers
+) -> None:
+    app = app_for(data_dir, full_answers, None)
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await to_preview(pilot)
+        await palette(pilot, "Ask Samir")
+        field = wizard.query_one("#introducer-greeting")
+        assert field.display
+        assert "Samir" in str(getattr(field, "placeholder", ""))
+        field.focus()
+        await pilot.press(*"Dr. Patel")
+        await pilot.pause()
+        assert wizard.answers.introduction.greeting_name == "Dr. Patel"
+        assert message(wizard).startswith("Dear Dr. Patel,")
+        assert message(wizard).rstrip().endswith("Jordan Lee")
+        await pilot.press(*["backspace"] * 9)
+        await pilot.pause()
+        assert message(wizard).startswith("Hi Samir,")

@@ -44,6 +44,14 @@ class IntroducerChosen(Message):
         self.name = name
 
 
+class IntroducerGreeting(Message):
+    """The user typed how to greet the person asked for an introduction ("" : by given name)."""
+
+    def __init__(self, greeting_name: str) -> None:
+        super().__init__()
+        self.greeting_name = greeting_name
+
+
 class TextEdited(Message):
     """The user changed the subject or the message text by hand."""
 

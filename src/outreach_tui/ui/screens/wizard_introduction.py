@@ -21,7 +21,7 @@ from outreach_tui.core.message.channels import (
     RenderError,
 )
 from outreach_tui.core.platform.paths import short_path
-from outreach_tui.ui.messages import IntroducerChosen
+from outreach_tui.ui.messages import IntroducerChosen, IntroducerGreeting
 from outreach_tui.ui.screens.wizard_steps import WizardSteps
 
 if TYPE_CHECKING:
@@ -51,7 +51,18 @@ class WizardIntroduction(WizardSteps):
         editor = self.query_one(MessageEditor)
         editor.show_channel(self.channel)
         super()._load_editor()
-        editor.offer_introduction(options(self, found), self.answers.introduction.introducer)
+        editor.offer_introduction(
+            options(self, found), self.answers.introduction.introducer, greeting(self)
+        )
+
+    @on(IntroducerGreeting)
+    def _introducer_greeting(self, event: IntroducerGreeting) -> None:
+        event.stop()
+        if event.greeting_name == self.answers.introduction.greeting_name:
+            return
+        self.answers.introduction.greeting_name = event.greeting_name
+        self._changed()
+        self._load_editor()
 
     @on(IntroducerChosen)
     def _introducer_chosen(self, event: IntroducerChosen) -> None:
@@ -133,6 +144,16 @@ def _short(candidate: Candidate) -> str:
     if candidate.shared:
         return "shared connection"
     return "works there" if candidate.organization else "from your answers"
+
+
+def greeting(wizard: WizardIntroduction) -> tuple[str, str]:
+    """(the user's name in the greeting for the introducer, the given name core/names greets
+    them by when there is none)."""
+    from outreach_tui.core import names
+
+    intro = wizard.answers.introduction
+    default = names.salutation(intro.introducer, "first-name") if intro.introducer else ""
+    return intro.greeting_name, default
 
 
 def choose(wizard: WizardIntroduction, name: str) -> None:

@@ -22,6 +22,7 @@ from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import (
     ChannelChosen,
     IntroducerChosen,
+    IntroducerGreeting,
     ResetRequested,
     ShortenRequested,
     TextEdited,
@@ -52,6 +53,9 @@ class MessageEditor(Vertical):
         with Horizontal(id="introducer-row"):
             yield Label("Ask", classes="inline-label")
             yield Select[str]([], prompt="Who could introduce you", id="introducer")
+        with Horizontal(id="introducer-greeting-row"):
+            yield Label("Greet", classes="inline-label")
+            yield OneLineInput(id="introducer-greeting", select_on_focus=False)
         with Horizontal(id="subject-row"):
             yield Label("Subject", classes="inline-label")
             yield OneLineInput(id="subject", select_on_focus=False)
@@ -81,10 +85,16 @@ class MessageEditor(Vertical):
         with channel_select.prevent(Select.Changed):
             channel_select.value = name
 
-    def offer_introduction(self, introducers: list[tuple[str, str]], chosen: str) -> None:
+    def offer_introduction(
+        self,
+        introducers: list[tuple[str, str]],
+        chosen: str,
+        greeting: tuple[str, str] = ("", ""),
+    ) -> None:
         """Offer the introduction channel when someone could introduce the user, with
         `introducers` ((label, name), strongest first) to choose from and `chosen` selected;
-        withdraw it when the list is empty."""
+        withdraw it when the list is empty. `greeting` is (the user's name in the greeting for
+        them, the given name greeted by default)."""
         warm = bool(introducers)
         channel_select = self.query_one("#channel", Select)
         if warm != self._warm:
@@ -101,8 +111,15 @@ class MessageEditor(Vertical):
         if chosen in names and picker.value != chosen:
             with picker.prevent(Select.Changed):
                 picker.value = chosen
-        row = self.query_one("#introducer-row")
-        row.display = warm and self._channel == INTRODUCTION_CHANNEL
+        shown = warm and self._channel == INTRODUCTION_CHANNEL
+        self.query_one("#introducer-row").display = shown
+        self.query_one("#introducer-greeting-row").display = shown
+        typed, default = greeting
+        field = self.query_one("#introducer-greeting", Input)
+        field.placeholder = f"{default} (their given name)" if default else "their given name"
+        if " ".join(field.value.split()) != typed:
+            with field.prevent(Input.Changed):
+                field.value = typed
 
     def load(
         self, channel: Channel, subject: str | None, body: str, limit: int, edited: bool
@@ -111,6 +128,9 @@ class MessageEditor(Vertical):
         subject_row = self.query_one("#subject-row")
         subject_row.display = channel.has_subject
         self.query_one("#introducer-row").display = channel.name == INTRODUCTION_CHANNEL
+        self.query_one("#introducer-greeting-row").display = channel.name == INTRODUCTION_CHANNEL
+        # (a class, not a display flag: the stylesheet also hides the line on short terminals)
+        self.set_class(channel.name == INTRODUCTION_CHANNEL, "-introduction")
         # Changed events from loading arrive later; matching the loaded text tells them apart.
         self._loaded = (subject or "", body)
         subject_input = self.query_one("#subject", Input)
@@ -169,6 +189,11 @@ class MessageEditor(Vertical):
         if isinstance(event.value, str) and event.value != self._channel:
             self._channel = event.value
             self.post_message(ChannelChosen(event.value))
+
+    @on(Input.Changed, "#introducer-greeting")
+    def _introducer_greeting_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(IntroducerGreeting(" ".join(event.value.split())))
 
     @on(Select.Changed, "#introducer")
     def _introducer_changed(self, event: Select.Changed) -> None:

@@ -5,12 +5,13 @@ own, and "introduced" on the Drafts screen updating the draft to the contact. Dr
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Select
+from textual.widgets import OptionList, Select
 
 from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.linkedin.csvfiles import Connection
@@ -67,6 +68,15 @@ async def palette(pilot: Pilot[int], search: str) -> None:
     await pilot.pause(0.3)
     await pilot.press("enter")
     await pilot.pause(0.2)
+
+
+async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
+    """Wait for `condition`, a frame at a time (a few hundred at most)."""
+    for _ in range(300):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"the screen never got there ({pilot.app.screen!r})")
 
 
 def channel_names(wizard: WizardScreen) -> list[str]:
@@ -141,16 +151,22 @@ async def test_introduced_on_the_drafts_screen_updates_the_contacts_draft(
         assert isinstance(screen, DraftsScreen)
         await pilot.press("slash", *"via samir", "enter")
         assert len(screen.rows) == 1 and screen.rows[0].channel == "introduction"
+        request_id = screen.rows[0].id
         await pilot.press("m")
         modal = app.screen
         assert isinstance(modal, MarkStatusModal)
+        choices = modal.query_one("#mark-list", OptionList)
+        await until(pilot, lambda: choices.has_focus and choices.highlighted == 0)
         await pilot.press("down", "enter")  # Sent, then Introduced
-        await pilot.pause()
+
+        def status_of(draft_id: str) -> str:
+            return next((r.status for r in screen.rows if r.id == draft_id), "")
+
+        await until(pilot, lambda: status_of(request_id) != "draft")
         assert isinstance(app.screen, DraftsScreen)
-        # The contact's draft now names Samir too, so the filter lists both; the two were
-        # changed in the same instant, in either order.
-        request = [row for row in screen.rows if row.channel == "introduction"]
-        assert [row.status for row in request] == ["introduced"]
+        assert status_of(request_id) == "introduced"
+        # the draft to the contact now shows the link too
+        assert [r.title.endswith("· via Samir Patel") for r in screen.rows] == [True, True]
         assert wizard.draft is not None
         contact_id = wizard.draft.id
     contact = DraftStore(data_dir).load(contact_id)

@@ -48,6 +48,7 @@ from outreach_tui.core.model.questions import (
     from_text,
 )
 from outreach_tui.core.platform.safe_text import visible
+from outreach_tui.plain import introduction as warm
 
 CLEAR = "-"
 EXIT_EOF = 1
@@ -311,52 +312,6 @@ def choose_channel(prompter: Prompter, channels: dict[str, Channel], current: st
         prompter.say(f"Not accepted: choose a number from 1 to {len(names)}, or a name.")
 
 
-def _linkedin(data_dir: Path) -> Any:
-    """The LinkedIn import in the data folder, or None (none, or damaged: the wizard says so)."""
-    from outreach_tui.core.linkedin.store import LinkedInError, load
-
-    try:
-        return load(data_dir)
-    except LinkedInError:
-        return None
-
-
-def _can_introduce(answers: Answers, linkedin: Any) -> bool:
-    from outreach_tui.core.introduction.people import introducers
-
-    return bool(introducers(answers, linkedin)) or bool(answers.introduction.introducer.strip())
-
-
-def _with_introducer(answers: Answers, linkedin: Any) -> Answers:
-    """The answers with the introducer to ask: theirs, else the strongest candidate."""
-    from outreach_tui.core.introduction.people import choose_introducer
-
-    return choose_introducer(answers, linkedin)
-
-
-def _save_contact_draft(
-    prompter: Prompter, data_dir: Path, answers: Answers, channel: str, renderer: Renderer
-) -> Draft:
-    """The draft to the contact an introduction request is linked to, saved first."""
-    from outreach_tui.core.message.channels import NOTE_CHANNEL
-    from outreach_tui.core.message.shorten import short_note
-
-    if channel == NOTE_CHANNEL:
-        rendered = short_note(answers, renderer)
-    else:
-        rendered = renderer.render(answers, channel)
-    contact = Draft(answers.copy(), channel, rendered.body, rendered.subject)
-    path = DraftStore(data_dir).save(contact)
-    prompter.say(f"The draft to the contact ({channel}) saved to {path}")
-    return contact
-
-
-def _request(answers: Answers, rendered: Rendered, contact: Draft) -> Draft:
-    from outreach_tui.core.introduction.requests import new_request
-
-    return new_request(answers, rendered.subject, rendered.body, contact)
-
-
 def run(
     data_dir: Path,
     answers: Answers,
@@ -377,13 +332,13 @@ def run(
         current = channel if channel in channels else DEFAULT_CHANNEL
         answers = ask_all(prompter, answers, current)
         lost = "your answers and the message were not saved as a draft"
-        linkedin = _linkedin(data_dir)
-        if _can_introduce(answers, linkedin):  # the warm path: offered when someone could
+        linkedin = warm.linkedin(data_dir)
+        if warm.can_introduce(answers, linkedin):  # the warm path: offered when someone could
             channels = {**channels, INTRODUCTION_CHANNEL: INTRODUCTION_SPEC}
         contact_channel = current
         while True:
             if current == INTRODUCTION_CHANNEL:
-                answers = _with_introducer(answers, linkedin)
+                answers = warm.with_introducer(answers, linkedin)
             else:
                 contact_channel = current
             rendered = show(prompter, answers, channels[current], renderer)
@@ -404,8 +359,10 @@ def run(
         )
         try:
             if current == INTRODUCTION_CHANNEL:
-                draft = _save_contact_draft(prompter, data_dir, answers, contact_channel, renderer)
-                draft = _request(answers, rendered, draft)
+                draft = warm.save_contact_draft(
+                    prompter, data_dir, answers, contact_channel, renderer
+                )
+                draft = warm.request(answers, rendered, draft)
             path = DraftStore(data_dir).save(draft)
         except StoreError as exc:
             err.write(printable(f"outreach-tui: error: not saved: {exc}") + "\n")

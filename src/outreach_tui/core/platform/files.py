@@ -181,10 +181,20 @@ def atomic_write(path: Path, data: bytes | str, mode: int = FILE_MODE) -> None:
 
     Writes a temporary file in the same folder, flushes and fsyncs it, then os.replace()s it over
     the target and fsyncs the folder. On any failure the temporary file is removed, the old file
-    is left as it was, and WriteError says why.
+    is left as it was, and WriteError says why. A target that is a named pipe, a device, a socket
+    or a folder is refused (WriteError), never replaced.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
+    try:
+        mode_now = os.lstat(path).st_mode
+    except OSError:
+        mode_now = None  # nothing there yet (or unreadable: the write below says why)
+    if mode_now is not None and not (stat.S_ISREG(mode_now) or stat.S_ISLNK(mode_now)):
+        # A named pipe, a device or a folder is never replaced by a regular file.
+        from outreach_tui.core.platform.safeload import file_kind
+
+        raise WriteError(path, f"is {file_kind(mode_now)}, not a regular file")
     try:
         tmp = _write_temporary(path, data, mode)
     except OSError as exc:

@@ -61,7 +61,10 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _file_kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, for a message: "a named pipe (FIFO)"..."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
     if stat.S_ISFIFO(mode):
         return "a named pipe (FIFO)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -88,7 +91,7 @@ def open_regular(path: Path, max_bytes: int = MAX_DATA_BYTES) -> Iterator[IO[byt
             raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
         if not stat.S_ISREG(st.st_mode):
             raise NotRegularFileError(
-                errno.EINVAL, f"not a regular file: {_file_kind(st.st_mode)}", str(path)
+                errno.EINVAL, f"not a regular file: {file_kind(st.st_mode)}", str(path)
             )
         if st.st_size > max_bytes:
             raise TooLargeError(errno.EFBIG, _too_large(max_bytes), str(path))

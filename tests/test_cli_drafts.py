@@ -164,3 +164,17 @@ def test_unreadable_drafts_folder(data_dir: Path, saved: Draft) -> None:
         assert_one_line_error(run("--data-dir", str(data_dir), "drafts", "list"), "cannot list")
     finally:
         drafts.chmod(0o700)
+
+
+def test_a_file_name_that_is_not_utf8_is_a_damaged_row_not_a_crash(
+    data_dir: Path, saved: Draft
+) -> None:
+    drafts = os.fsencode(data_dir / "drafts")
+    with open(os.path.join(drafts, b"\xff\xfe.json"), "wb") as handle:
+        handle.write(b"{}")
+    for _ in range(2):  # the second listing reads the index the first one wrote
+        result = run("--data-dir", str(data_dir), "drafts", "list")
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+        assert saved.id in result.stdout
+        assert "<U+DCFF><U+DCFE>" in result.stdout and "damaged" in result.stdout

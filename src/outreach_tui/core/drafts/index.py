@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -191,6 +192,9 @@ def row_for_draft(draft: Draft, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def damaged_row(draft_id: str, reason: str, key: tuple[int, int, int] = (0, 0, 0)) -> Row:
     return Row(
         id=draft_id,
@@ -263,7 +267,10 @@ class DraftIndex:
             "fields": list(Row._fields),
         }
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        text = "\n".join([encode(header), *map(encode, rows.values()), ""])
+        # A file name that is not UTF-8 (its id holds surrogates) cannot be written as text:
+        # such a row is left out of the cache and read from its file at every listing.
+        kept = [row for row in rows.values() if not _SURROGATE.search(row.id)]
+        text = "\n".join([encode(header), *map(encode, kept), ""])
         with contextlib.suppress(WriteError):
             atomic_write(self.path, text)
 

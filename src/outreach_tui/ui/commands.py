@@ -10,6 +10,7 @@ from textual.app import SystemCommand
 from textual.markup import escape
 
 from outreach_tui.core.platform.safe_text import for_line
+from outreach_tui.ui.keys import APP, DRAFTS, WIZARD, Owners, keys_text, live_owners
 
 if TYPE_CHECKING:
     from outreach_tui.ui.app import OutreachApp
@@ -22,18 +23,20 @@ def wizard_commands(
     """The wizard's actions; those of the Preview step take the user there first.
 
     With another screen in front (`in_front` False), only the app-wide ones: new draft,
-    drafts, export, LinkedIn, keys.
+    drafts, export, LinkedIn, keys. Each help line names the key bound to it (ui/keys.py).
     """
+    owners = live_owners(app)
 
     yield SystemCommand("New draft", "Start a new message to someone else", app.action_new_draft)
     yield SystemCommand("Open drafts", "Your saved drafts: open, track, follow up", app.open_drafts)
     yield SystemCommand(
         "Your results",
-        "What happened to your messages: replies by hook, channel, score, follow-up (g in Drafts)",
+        "What happened to your messages: replies by hook, channel, score, follow-up"
+        + _hint(owners, DRAFTS, "results", " in Drafts"),
         app.open_results,
     )
     if in_front:
-        yield from _message_commands(wizard)
+        yield from _message_commands(wizard, owners)
 
     async def export() -> None:
         from outreach_tui.ui.screens.drafts import DraftsScreen
@@ -52,7 +55,8 @@ def wizard_commands(
     )
     yield SystemCommand(
         "Import LinkedIn export",
-        "Your connections, to find people you both know (ctrl+l on the Research step)",
+        "Your connections, to find people you both know"
+        + _hint(owners, APP, "linkedin_import", " on the Research step"),
         app.action_linkedin_import,
     )
     yield SystemCommand(
@@ -60,10 +64,18 @@ def wizard_commands(
         "Delete the app's copy of your connections",
         app.action_linkedin_remove,
     )
-    yield SystemCommand("Keys", "Every key of the app (F1 or ?)", app.action_help)
+    yield SystemCommand(
+        "Keys", "Every key of the app" + _hint(owners, APP, "help"), app.action_help
+    )
 
 
-def _message_commands(wizard: WizardScreen) -> Iterator[SystemCommand]:
+def _hint(owners: Owners, owner: str, action: str, where: str = "") -> str:
+    """ " (ctrl+s)": the keys bound to `action`, for a help line; "" when none is."""
+    keys = keys_text(owners, owner, action)
+    return f" ({keys}{where})" if keys else ""
+
+
+def _message_commands(wizard: WizardScreen, owners: Owners) -> Iterator[SystemCommand]:
     """Save, copy, edit, and a command per channel: the message in the wizard."""
 
     def on_preview(action: Callable[[], object]) -> Callable[[], object]:
@@ -73,10 +85,12 @@ def _message_commands(wizard: WizardScreen) -> Iterator[SystemCommand]:
 
         return run
 
-    yield SystemCommand("Save draft", "Save the draft now (ctrl+s)", wizard.action_save)
+    yield SystemCommand(
+        "Save draft", "Save the draft now" + _hint(owners, WIZARD, "save"), wizard.action_save
+    )
     yield SystemCommand(
         "Copy message",
-        "Copy the message to the clipboard (ctrl+g)",
+        "Copy the message to the clipboard" + _hint(owners, WIZARD, "copy_message"),
         on_preview(wizard.action_copy_message),
     )
     yield SystemCommand(
@@ -86,7 +100,7 @@ def _message_commands(wizard: WizardScreen) -> Iterator[SystemCommand]:
     )
     yield SystemCommand(
         "Edit in your editor",
-        "Open the message in $VISUAL or $EDITOR (ctrl+t)",
+        "Open the message in $VISUAL or $EDITOR" + _hint(owners, WIZARD, "external_editor"),
         on_preview(wizard.action_external_editor),
     )
     for name, channel in wizard.renderer.channels().items():

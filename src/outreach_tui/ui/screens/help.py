@@ -1,4 +1,4 @@
-"""F1 / ?: every key of the app on one screen."""
+"""F1 / ?: every key of the app on one screen, as the screens bind them (ui/keys.py)."""
 
 from __future__ import annotations
 
@@ -9,78 +9,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "Everywhere",
-        (
-            ("F1 or ?", "this help (? when not typing in a field)"),
-            ("ctrl+p", "command palette: every action, searchable"),
-            ("tab / shift+tab", "next / previous field or button"),
-            ("ctrl+q", "quit (asks first if there are unsaved changes)"),
-        ),
-    ),
-    (
-        "Wizard",
-        (
-            ("ctrl+n", "next step (checks the current step first)"),
-            ("escape", "previous step"),
-            ("enter", "in a one-line field: check it and go to the next field"),
-            ("ctrl+s", "save the draft"),
-            ("ctrl+d", "your saved drafts"),
-        ),
-    ),
-    (
-        "Research step, with a LinkedIn import",
-        (
-            ("ctrl+o", "add the highlighted suggestion as a shared connection"),
-            ("ctrl+l", "import your LinkedIn data export"),
-            ("ctrl+r", "remove the import"),
-        ),
-    ),
-    (
-        "Review step",
-        (
-            ("enter", "edit the highlighted answer"),
-            ("ctrl+b", "after that: straight back to Review (until Next or Back)"),
-        ),
-    ),
-    (
-        "Preview & save step",
-        (
-            ("ctrl+t", "edit the message in $VISUAL / $EDITOR"),
-            ("ctrl+g", "copy the message to the clipboard (works over SSH)"),
-            ("Shorten to fit", "button: tighten a too-long invitation note"),
-            ("Reset to template", "button: drop your edits, follow the answers again"),
-        ),
-    ),
-    (
-        "Drafts",
-        (
-            ("/", "filter"),
-            ("enter", "open the draft in the wizard"),
-            ("s", "sort by last change or by due date"),
-            ("m", "mark: sent, replied, no reply, interview held, thanked"),
-            ("f", "write the follow-up or thank-you that is due"),
-            ("d / r", "duplicate for someone else at the same organisation / rename"),
-            ("del or x / u", "delete (to the trash) / undo"),
-            ("e", "export the message (.txt) and due dates (.ics)"),
-            ("g", "your results: replies by hook, channel, coach score, follow-up"),
-            ("escape", "back to the wizard"),
-        ),
-    ),
-    (
-        "Your results (g on Drafts)",
-        (
-            ("r", "count again"),
-            ("escape or q", "back"),
-        ),
-    ),
-)
+from outreach_tui.ui.keys import Owners, default_owners, help_sections, live_owners
 
 
-def help_text() -> Text:
+def help_text(owners: Owners | None = None) -> Text:
+    """Every key, by section, as bound in `owners` (default: the classes as shipped)."""
     text = Text()
-    for index, (section, keys) in enumerate(KEYS):
+    for index, (section, keys) in enumerate(help_sections(owners or default_owners())):
         if index:
             text.append("\n")
         text.append(f"{section}\n", style="bold underline")
@@ -100,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text("outreach-tui · Keys", style="bold"), id="help-title")
-            yield Static(help_text(), id="help-keys")
+            yield Static(help_text(live_owners(self.app)), id="help-keys")
             yield Static(
                 Text("Escape closes this. Your drafts stay on this computer.", style="dim"),
                 id="help-footer",

@@ -17,6 +17,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from outreach_tui.core.drafts.draft import Draft
+from outreach_tui.core.drafts.index import INDEX_FILE, row_from_json
 from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.platform import files as fsutil
@@ -69,6 +70,10 @@ async def test_disk_full_keeps_the_old_file_and_saves_elsewhere(
     copy = json.loads(next((other / "drafts").glob("*.json")).read_text())
     assert copy["answers"]["sender"]["name"] == "Jordan Lee Jr."
     assert saved.read_bytes() == before
+    # saved through a drafts library of that folder: its index lists the copy too
+    lines = (other / INDEX_FILE).read_text(encoding="utf-8").splitlines()[1:]
+    rows = [row_from_json(json.loads(line)) for line in lines]
+    assert copy["id"] in {row.id for row in rows if row is not None}
 
 
 @pytest.mark.skipif(

@@ -214,6 +214,7 @@ class OutreachApp(App[int]):
             answers=answers,
             source=source,
             autosave=self.autosave,
+            library=lambda: self.library,
             **kwargs,
         )
 
@@ -278,7 +279,10 @@ class OutreachApp(App[int]):
         if isinstance(self.screen, DraftsScreen):
             message = f"{summary}."
         else:
-            message = f"{summary}. Press ctrl+d to see your drafts."
+            from outreach_tui.ui.keys import key_text
+
+            drafts_key = key_text(type(self.wizard or WizardScreen), "drafts")
+            message = f"{summary}. Press {drafts_key} to see your drafts."
         self.notify(message, title="Due", timeout=10, markup=False)
 
     async def on_open_drafts(self, _: OpenDrafts) -> None:

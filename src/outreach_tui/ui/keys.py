@@ -345,7 +345,12 @@ def key_name(key: str) -> str:
 
 def keys_text(owners: Owners, owner: str, action: str, joiner: str = " or ") -> str:
     """The keys of `action` on the class named `owner`, e.g. "F1 or ?"; "" when unbound."""
-    return joiner.join(key_name(k) for k in bound_keys(owners[owner], action))
+    return key_text(owners[owner], action, joiner)
+
+
+def key_text(owner: type[object], action: str, joiner: str = " or ") -> str:
+    """The keys of `action` on `owner` (a class), e.g. "ctrl+l"; "" when unbound."""
+    return joiner.join(key_name(k) for k in bound_keys(owner, action))
 
 
 def _row_keys(row: KeyRow, owners: Owners, *, markdown: bool) -> str:

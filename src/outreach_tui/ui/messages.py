@@ -14,7 +14,8 @@ def field_id(key: str) -> str:
 
 
 class AnswerChanged(Message):
-    """An answer changed in a form: its dotted key and new value."""
+    """An answer changed in a form made without an `on_change` callback: its dotted key and
+    new value. The wizard gives every form one (`set_answer`), so it never sees this message."""
 
     def __init__(self, key: str, value: Any) -> None:
         super().__init__()

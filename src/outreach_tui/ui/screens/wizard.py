@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -29,6 +31,9 @@ from outreach_tui.ui.screens.wizard_saving import OpenDrafts
 from outreach_tui.ui.textual_ext.breakpoints import breakpoint_classes
 from outreach_tui.ui.textual_ext.compositor import install as install_compositor
 from outreach_tui.ui.widgets.footer import QuietFooter
+
+if TYPE_CHECKING:
+    from outreach_tui.core.drafts.library import Library
 
 __all__ = ["OpenDrafts", "WizardScreen"]
 
@@ -71,11 +76,13 @@ class WizardScreen(WizardIntroduction):
         *,
         autosave: Autosave | None = None,
         resume: WorkState | None = None,
+        library: Callable[[], Library] | None = None,
     ) -> None:
         """`channel` starts from a saved draft's answers on another channel (e.g. follow-up).
 
         That makes a new draft, freshly rendered: saving it never overwrites the first message.
         `autosave` keeps the work in progress safe; `resume` puts back work found there.
+        `library` gives the app's drafts library, which saves go through (see drafts_library).
         """
         super().__init__()
         install_compositor(self)  # typing repaints only the rows that change (see its module)
@@ -86,6 +93,8 @@ class WizardScreen(WizardIntroduction):
         self.store = store
         self.renderer = renderer
         self.autosave = autosave
+        self.library_source = library
+        self._own_library = None
         self._resumed = False
         self._steps_mounted = False
         self._mounting = None

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.message import Message
@@ -20,6 +22,9 @@ from outreach_tui.core.platform.files import WriteError
 from outreach_tui.core.platform.paths import short_path
 from outreach_tui.ui.screens.wizard_preview import WizardPreview
 
+if TYPE_CHECKING:
+    from outreach_tui.core.drafts.library import Library
+
 AUTOSAVE_DELAY = 0.6
 """Seconds of quiet after a change before the work in progress is written to disk."""
 
@@ -32,6 +37,9 @@ class WizardSaving(WizardPreview):
     """Saving and autosaving (see `WizardScreen`)."""
 
     autosave: Autosave | None
+    library_source: Callable[[], Library] | None
+    """The app's drafts library (made on first use), which every save goes through."""
+    _own_library: Library | None
     _autosave_timer: Timer | None
     _autosave_due: float
     _autosave_failed: bool
@@ -50,6 +58,20 @@ class WizardSaving(WizardPreview):
         draft.message = body
         return draft
 
+    def drafts_library(self) -> Library:
+        """The drafts library a save goes through, so that its index (the Drafts list) has the
+        draft at once: the app's while this wizard saves to the app's folder, else (after Save
+        in another folder, or with no app library) one of its own for `store`."""
+        if self.library_source is not None:
+            library = self.library_source()
+            if library.store is self.store:
+                return library
+        if self._own_library is None or self._own_library.store is not self.store:
+            from outreach_tui.core.drafts.library import Library
+
+            self._own_library = Library(self.store)
+        return self._own_library
+
     def action_save(self) -> bool:
         """Save the draft; True when it was written. On failure, offers the ways on."""
         draft = self.build_draft()
@@ -58,7 +80,7 @@ class WizardSaving(WizardPreview):
                 saved = self.store.load(draft.id)
                 draft.tracking, draft.title = saved.tracking, saved.title
         try:
-            path = self.store.save(draft)
+            path = self.drafts_library().save(draft)
         except StoreError as exc:
             from outreach_tui.ui.screens.modals import save_failed_modal
 

@@ -15,7 +15,7 @@ from textual.widgets import Button, ContentSwitcher, Select, Static
 
 from outreach_tui.core.model.answers import get_value, set_value
 from outreach_tui.core.model.questions import STEP_OF, STEPS, step_index
-from outreach_tui.ui.messages import AnswerChanged, JumpToQuestion, field_id
+from outreach_tui.ui.messages import JumpToQuestion, field_id
 from outreach_tui.ui.screens.wizard_message import WizardMessage
 from outreach_tui.ui.widgets.buttons import PlainButton
 from outreach_tui.ui.widgets.safe_display import line_text
@@ -297,12 +297,11 @@ class WizardSteps(WizardMessage):
 
     # -- answers and the message -------------------------------------------------------------
 
-    @on(AnswerChanged)
-    def _answer_changed(self, event: AnswerChanged) -> None:
-        self.set_answer(event.key, event.value)
-
     def set_answer(self, key: str, value: object) -> None:
-        """An answer changed in a form: keep it, and redraw the preview (same frame)."""
+        """An answer changed in a form: keep it, and redraw the preview (same frame).
+
+        The one way answers change: every StepForm is given this as its `on_change`.
+        """
         if get_value(self.answers, key) == value:
             return
         set_value(self.answers, key, value)

@@ -10,7 +10,7 @@
 
 Both only read: the app's `linkedin` / `linkedin_status` (loaded in a worker by the app) and the
 screen's `answers`. The panel changes the answers only by editing the shared-connections text
-area, so the preview updates through the form's usual AnswerChanged path. Names and
+area, so the preview updates the way it does for typing (the form's `on_change`). Names and
 organisations are user data: always plain `Text`, never markup.
 """
 
@@ -33,6 +33,7 @@ from outreach_tui.core.linkedin.store import LinkedInData, PersonMatch
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.platform.dates import day_text
 from outreach_tui.core.platform.safe_text import for_line
+from outreach_tui.ui.keys import key_text
 from outreach_tui.ui.widgets.one_line import OneLineInput
 
 MAX_SUGGESTIONS = 30
@@ -239,9 +240,10 @@ class LinkedInPanel(Vertical):
     def _status_line(self, status: str) -> str:
         if status == "loading":
             return "Reading your LinkedIn import…"
+        do_import = key_text(type(self.app), "linkedin_import")
         if status == "damaged":
-            return "Your LinkedIn import cannot be read; ctrl+l imports your export again."
-        return "Tip: ctrl+l imports your LinkedIn connections."
+            return f"Your LinkedIn import cannot be read; {do_import} imports your export again."
+        return f"Tip: {do_import} imports your LinkedIn connections."
 
     def _headline(self, data: LinkedInData, org: str) -> Text:
         total = len(data.connections)
@@ -268,9 +270,13 @@ class LinkedInPanel(Vertical):
         self.query_one("#li-add").display = ready
         self.query_one("#li-keys").display = ready
         self.query_one("#li-matches").display = ready and bool(self._matches)
-        keys = "ctrl+l: import again · ctrl+r: remove the import"
+        app = type(self.app)  # the keys as bound (ui/keys.py)
+        keys = (
+            f"{key_text(app, 'linkedin_import')}: import again · "
+            f"{key_text(app, 'linkedin_remove')}: remove the import"
+        )
         if has_people:
-            keys = "enter / ctrl+o: add the highlighted person · " + keys
+            keys = f"enter / {key_text(app, 'linkedin_add')}: add the highlighted person · " + keys
         self.query_one("#li-keys", Static).update(Text(keys))
 
     def _update_marks(self, rebuild: bool = False) -> None:

@@ -192,7 +192,7 @@ def save_request(wizard: WizardIntroduction) -> tuple[Path, str]:
     subject, body = wizard.final_text()
     contact, new_contact = _contact_draft(wizard)
     if new_contact:
-        wizard.store.save(contact)
+        wizard.drafts_library().save(contact)
         wizard.draft = contact
     request = wizard.request
     if request is None:
@@ -201,7 +201,7 @@ def save_request(wizard: WizardIntroduction) -> tuple[Path, str]:
         request.answers = wizard.answers.copy()
         request.subject, request.message = subject, body
         request.for_draft = contact.id
-    path = wizard.store.save(request)
+    path = wizard.drafts_library().save(request)
     wizard.request = request
     who = request.via or "them"
     also = f" The draft to {contact.display_title} was saved too." if new_contact else ""

@@ -134,6 +134,8 @@ async def test_choose_an_introducer_and_save_the_request_beside_the_contacts_dra
     assert request["answers"]["introduction"]["introducer"] == "Chen Jing"
     assert request["message"].startswith("Hi Chen,")
     assert contact["message"].startswith("Dear Ms. Morgan,")
+    listed = (data_dir / "index.json").read_text(encoding="utf-8")  # saved through the library
+    assert f'"{request["id"]}"' in listed and f'"{contact["id"]}"' in listed
 
 
 async def test_introduced_on_the_drafts_screen_updates_the_contacts_draft(

@@ -326,7 +326,8 @@ def live_owners(app: object) -> dict[str, type[object]]:
 def bound_keys(owner: type[object], action: str) -> list[str]:
     """The keys that run `action` on `owner`, as Textual merges BINDINGS along its bases (a
     subclass that binds a key again takes it over). The palette's key is the app's
-    COMMAND_PALETTE_BINDING."""
+    COMMAND_PALETTE_BINDING. Read from the public BINDINGS only: a class made with
+    `inherit_bindings=False` or a keymap set at run time is not seen (the app uses neither)."""
     if action == "command_palette":
         key = getattr(owner, "COMMAND_PALETTE_BINDING", "")
         return [key] if isinstance(key, str) and key else []

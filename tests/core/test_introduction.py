@@ -183,13 +183,16 @@ def test_the_request_greets_the_introducer_by_given_name_and_holds_the_note(
     [
         (
             {"introducer": "Chen Jing", "organization": WESTERLY},
-            "because you also work at Westerly Public Library.",
+            "because you work there too, so you may know each other.",
         ),
         (
             {"introducer": "Priya Shah", "organization": WESTERLY},
-            "connected, and you also work at Westerly Public Library.",
+            "because the two of you work there and are connected on LinkedIn.",
         ),
-        ({"introducer": "Sam Okafor"}, "and I thought of you, in case you know each other."),
+        (
+            {"introducer": "Sam Okafor"},
+            "a few questions, and I wondered whether you might know each other.",
+        ),
     ],
     ids=["colleague", "both", "typed-by-hand"],
 )

@@ -89,8 +89,8 @@ def test_introduced_turns_the_contacts_draft_into_a_message_naming_the_introduce
     assert library.load(request.id).tracking.status == INTRODUCED
     updated = library.load(contact.id)
     assert updated.answers.introduction.introduced
-    assert "Samir Patel kindly put us in touch." in updated.message
-    assert updated.subject is not None and "introduced by Samir Patel" in updated.subject
+    assert "Samir Patel kindly put us in touch, and I am grateful" in updated.message
+    assert updated.subject is not None and "Introduction via Samir Patel" in updated.subject
     after = coach(updated.answers, "message", updated.subject, updated.message)
     assert "introduced" in [r.id for r in after.reasons]
     assert after.score <= before.score

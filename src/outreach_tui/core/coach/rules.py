@@ -274,6 +274,13 @@ def _rule_goal(answers: Answers, spec: Channel, facts: Facts) -> RuleResult:
         return _result("goal", False, f"your goal, {quote(learn)}, is not in the message")
     if GOAL_PHRASE.search(facts.body):
         return _result("goal", True, "says what you want to learn")
+    if spec.purpose == INTRODUCTION:
+        return _result(
+            "goal",
+            False,
+            "the note to forward does not say what you want to learn: too vague for the person "
+            "you know to pass on, or for the contact to answer; add your goal",
+        )
     return _result("goal", False, "does not say what you want to learn: add your goal")
 
 

@@ -37,6 +37,8 @@ class KnownPerson:
     """The company the import lists for them, as written there."""
     position: str = ""
     connected_on: date | None = None
+    given_name: str = ""
+    """The import's First Name column ("" when it has none): what they call themselves."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Candidate:
     position: str = ""
     connected_on: date | None = None
     """When the user connected with them, per the import (None: unknown)."""
+    given_name: str = ""
+    """Their given name per the import's First Name column ("" when unknown)."""
 
     @property
     def shared(self) -> bool:
@@ -108,6 +112,7 @@ def candidates(answers: Answers, people: Iterable[KnownPerson] = ()) -> list[Can
                 found.organization if found else "",
                 found.position if found else "",
                 found.connected_on if found else None,
+                found.given_name if found else "",
             )
         )
     recent = sorted(known, key=lambda p: p.connected_on or date.min, reverse=True)
@@ -118,7 +123,14 @@ def candidates(answers: Answers, people: Iterable[KnownPerson] = ()) -> list[Can
         seen.add(key)
         name = " ".join(person.name.split())
         result.append(
-            Candidate(name, COLLEAGUE, person.organization, person.position, person.connected_on)
+            Candidate(
+                name,
+                COLLEAGUE,
+                person.organization,
+                person.position,
+                person.connected_on,
+                person.given_name,
+            )
         )
     return result
 
@@ -131,10 +143,19 @@ def strongest(found: Sequence[Candidate]) -> Candidate | None:
 def with_introducer(answers: Answers, candidate: Candidate, greeting_name: str = "") -> Answers:
     """A copy of the answers with `candidate` as the introducer: their name, and where the
     import says they work (only for what it says). `greeting_name` is how the user greets them
-    ("" greets them by their given name); the one already set is kept for the same person."""
+    ("" greets them by their given name); the one already set is kept for the same person, and
+    without one, the import's First Name column when it differs from what the name's parse
+    would greet them by ("Jing" for "Chen Jing")."""
     current = answers.introduction
     same = current.introducer.strip() and _key(current.introducer) == _key(candidate.name)
     greeting = greeting_name or (current.greeting_name if same else "")
+    if not greeting and candidate.given_name.strip():
+        from outreach_tui.core.message.introduction import default_greeting
+        from outreach_tui.core.names import clean_name
+
+        given = " ".join(clean_name(candidate.given_name).split())
+        if given and given != default_greeting(candidate.name):
+            greeting = given
     introduction = Introduction(
         introducer=candidate.name,
         greeting_name=greeting,

@@ -36,6 +36,7 @@ def people_at(data: LinkedInData | None, organization: str) -> list[KnownPerson]
             match.connection.company,
             match.connection.position,
             match.connection.connected_on,
+            match.connection.first_name,
         )
         for match in data.people_at(organization, limit=MAX_PEOPLE)
         if match.score >= MIN_SCORE

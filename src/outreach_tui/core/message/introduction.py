@@ -3,13 +3,16 @@ the user knows (the introducer), how to greet them, and what the answers say of 
 the contact, never more.
 
 - ``introducer.name``: their name as written into a message ("Samir Patel");
-- ``introducer.greeting``: "Samir" (their given name), or the user's own "Name in the greeting"
-  for them (``introduction.greeting_name``), used as typed;
+- ``introducer.greeting``: "Samir" (their given name; "Chen Jing" in full when the first word
+  may be a family name), or the user's own "Name in the greeting" for them
+  (``introduction.greeting_name``, which an import fills from its First Name column), used as
+  typed;
 - ``introducer.formal``: True when that greeting carries a title ("Dr. Shah"): "Dear", not "Hi";
 - ``introducer.shared``: the user typed them as a shared connection with the contact, so
   LinkedIn shows them connected;
 - ``introducer.works_at``: where the LinkedIn import says they work ("" when it does not say),
-  ``introducer.position`` their position there;
+  ``introducer.position`` their position there; ``introducer.works_where``: "there" when that is
+  the contact's organisation (named just before it), else "at" and its name;
 - ``contact_name``: the contact's name as written into a message ("Alex Morgan").
 
 The forwardable note is its own template (``introduction-note.txt.j2``), included by the body
@@ -53,14 +56,30 @@ def in_text(name: str) -> str:
     return cleaned
 
 
+def default_greeting(name: str) -> str:
+    """The name an introducer is greeted by when the user set none: their given name (or
+    nickname) as core/names parses it; their whole name as a sentence names them when the first
+    word may be a family name written first ("Chen Jing": "Chen" could be either, so "Chen
+    Jing", never a guess); "" for no name."""
+    from outreach_tui.core import names
+
+    if not name.strip():
+        return ""
+    if names.parse_name(names.clean_name(name) or name).family_first:
+        return in_text(name)
+    return names.salutation(name, FIRST_NAME_ONLY)
+
+
 def introducer_greeting(answers: Answers) -> str:
     """The name the introducer is greeted by: the user's own greeting name for them when set
-    (as typed, cleaned of decorations), else their given name (or nickname) as core/names
-    parses it; "" when there is no introducer."""
+    (as typed, cleaned of decorations), else `default_greeting`; "" when there is no
+    introducer."""
     from outreach_tui.core import names
 
     intro = answers.introduction
-    return names.salutation(intro.introducer, FIRST_NAME_ONLY, intro.greeting_name)
+    if intro.greeting_name.strip():
+        return names.salutation(intro.introducer, FIRST_NAME_ONLY, intro.greeting_name)
+    return default_greeting(intro.introducer)
 
 
 def is_shared(answers: Answers) -> bool:
@@ -98,12 +117,26 @@ def introduction_context(answers: Answers) -> dict[str, Any]:
             "formal": bool(_TITLE.match(greeting + " ")),
             "shared": is_shared(answers),
             "works_at": name_in_sentence(works_at),
+            "works_where": _works_where(works_at, answers.contact.organization),
             "position": position,
             "position_as": with_article(position),
             "introduced": intro.introduced,
         },
         "contact_name": names.clean_name(answers.contact.name),
     }
+
+
+def _works_where(works_at: str, organization: str) -> str:
+    """Where the introducer works, as the request's reason says it: "there" when it is the
+    contact's organisation, named just before; else "at" and its name; "" when unknown."""
+    from outreach_tui.core.message.wording import name_in_sentence
+    from outreach_tui.core.platform.textfold import fold
+
+    if not works_at:
+        return ""
+    if fold(" ".join(organization.split()).rstrip(" ,;:")) == fold(works_at):
+        return "there"
+    return f"at {name_in_sentence(works_at)}"
 
 
 def with_default_introducer(answers: Answers) -> Answers:

@@ -149,11 +149,10 @@ def _short(candidate: Candidate) -> str:
 def greeting(wizard: WizardIntroduction) -> tuple[str, str]:
     """(the user's name in the greeting for the introducer, the given name core/names greets
     them by when there is none)."""
-    from outreach_tui.core import names
+    from outreach_tui.core.message.introduction import default_greeting
 
     intro = wizard.answers.introduction
-    default = names.salutation(intro.introducer, "first-name") if intro.introducer else ""
-    return intro.greeting_name, default
+    return intro.greeting_name, default_greeting(intro.introducer)
 
 
 def choose(wizard: WizardIntroduction, name: str) -> None:

@@ -195,3 +195,22 @@ async def test_the_introducer_is_greeted_as_the_user_types(
         await pilot.press(*["backspace"] * 9)
         await pilot.pause()
         assert message(wizard).startswith("Hi Samir,")
+
+
+async def test_a_typed_introducer_who_may_be_named_family_first_is_greeted_in_full(
+    data_dir: Path, full_answers: Answers
+) -> None:
+    answers = full_answers.copy()
+    answers.research.shared_connections = ["Chen Jing"]
+    app = app_for(data_dir, answers, None)
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await to_preview(pilot)
+        await palette(pilot, "Ask Chen")
+        await until(pilot, lambda: wizard.channel == "introduction")
+        field = wizard.query_one("#introducer-greeting")
+        assert str(getattr(field, "placeholder", "")) == "Chen Jing (their full name)"
+        assert message(wizard).startswith("Hi Chen Jing,")
+        field.focus()
+        await pilot.press(*"Jing")
+        await until(pilot, lambda: message(wizard).startswith("Hi Jing,"))
+        assert wizard.answers.introduction.greeting_name == "Jing"

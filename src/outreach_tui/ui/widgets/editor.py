@@ -116,7 +116,8 @@ class MessageEditor(Vertical):
         self.query_one("#introducer-greeting-row").display = shown
         typed, default = greeting
         field = self.query_one("#introducer-greeting", Input)
-        field.placeholder = f"{default} (their given name)" if default else "their given name"
+        which = "their full name" if " " in default else "their given name"
+        field.placeholder = f"{default} ({which})" if default else "their given name"
         if " ".join(field.value.split()) != typed:
             with field.prevent(Input.Changed):
                 field.value = typed

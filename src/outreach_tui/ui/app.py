@@ -304,9 +304,9 @@ class OutreachApp(App[int]):
         )
         # The start-up line says "Press ctrl+d to see your drafts": they are open now, and
         # their own line says what is due.
-        for notification in list(self._notifications):
-            if notification.title == "Due":
-                self._unnotify(notification)
+        from outreach_tui.ui.textual_ext.toasts import withdraw
+
+        withdraw(self, "Due")
 
     def open_results(self) -> None:
         """Show the Results screen (what happened to the messages sent)."""

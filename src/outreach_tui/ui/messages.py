@@ -3,24 +3,12 @@ drawn before the widgets of the later steps are loaded."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.message import Message
 
 
 def field_id(key: str) -> str:
     """The widget id of a question's input: ``contact.name`` -> ``q-contact-name``."""
     return "q-" + key.replace(".", "-").replace("_", "-")
-
-
-class AnswerChanged(Message):
-    """An answer changed in a form made without an `on_change` callback: its dotted key and
-    new value. The wizard gives every form one (`set_answer`), so it never sees this message."""
-
-    def __init__(self, key: str, value: Any) -> None:
-        super().__init__()
-        self.key = key
-        self.value = value
 
 
 class JumpToQuestion(Message):

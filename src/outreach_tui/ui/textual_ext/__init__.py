@@ -8,6 +8,7 @@ Each module here does something Textual's public API cannot do as cheaply (see i
 - `button`: a Button with a copy of Textual's Button look instead of its whole stylesheet;
 - `bindings`: the footer's keys in a steady order (each node's private bindings map);
 - `breakpoints`: the size classes Textual gives a screen on its first Resize, set sooner;
+- `toasts`: one toast taken back before its timeout (the app's private notifications list);
 - `strips`: a paragraph's drawn lines moved down without drawing them again (the "offset"
   marks Textual puts in a style's private meta).
 
@@ -95,6 +96,7 @@ def in_use() -> dict[str, bool]:
     from outreach_tui.ui.textual_ext.compositor import USABLE
     from outreach_tui.ui.textual_ext.inputs import DRAWS_OWN_FORM, FIXED_SIZE
     from outreach_tui.ui.textual_ext.strips import MOVES_MARKS
+    from outreach_tui.ui.textual_ext.toasts import CAN_WITHDRAW
 
     return {
         "compositor": USABLE,
@@ -104,4 +106,5 @@ def in_use() -> dict[str, bool]:
         "footer order": STEADY_ORDER,
         "breakpoints": EARLY,
         "preview lines": MOVES_MARKS,
+        "toast withdrawal": CAN_WITHDRAW,
     }

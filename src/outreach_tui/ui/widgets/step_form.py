@@ -1,8 +1,7 @@
 """A wizard step's form, built from the question declarations in core/model/questions.py.
 
-The form only turns keys into values: it reports every change (to the `on_change` callback the
-screen gives it, so the preview is redrawn in the same frame as the key; or else as an
-`AnswerChanged` message) and checks a
+The form only turns keys into values: it reports every change to the `on_change` callback the
+screen gives it (so the preview is redrawn in the same frame as the key) and checks a
 field (with the question's own pure `check`) when the user leaves it. It computes nothing else.
 """
 
@@ -31,7 +30,7 @@ from outreach_tui.core.model.questions import (
     from_text,
 )
 from outreach_tui.core.platform.safe_text import for_line, for_text
-from outreach_tui.ui.messages import AnswerChanged, field_id
+from outreach_tui.ui.messages import field_id
 from outreach_tui.ui.textual_ext.inputs import FixedSizeInput
 from outreach_tui.ui.widgets.one_line import OneLineInput
 from outreach_tui.ui.widgets.safe_display import SafeTextArea
@@ -164,7 +163,7 @@ class StepForm(VerticalScroll):
         self,
         step: Step,
         answers: Answers,
-        on_change: Callable[[str, Any], None] | None = None,
+        on_change: Callable[[str, Any], None],
         channel: str = DEFAULT_CHANNEL,
     ) -> None:
         super().__init__(id=f"step-{step.key}", classes="step-form")
@@ -265,10 +264,7 @@ class StepForm(VerticalScroll):
         if field.has_class("-invalid") and question.check(field.text()) is None:
             field.clear_error()
         field.show_note()
-        if self._on_change is not None:
-            self._on_change(question.key, value)
-        else:
-            self.post_message(AnswerChanged(question.key, value))
+        self._on_change(question.key, value)
         if question.key in GREETING_FROM:
             self.show_greeting()
 

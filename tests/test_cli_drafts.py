@@ -178,3 +178,24 @@ def test_a_file_name_that_is_not_utf8_is_a_damaged_row_not_a_crash(
         assert "Traceback" not in result.stderr
         assert saved.id in result.stdout
         assert "<U+DCFF><U+DCFE>" in result.stdout and "damaged" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("honorific", "name", "shown"),
+    [
+        ("Dr.", "Dr. Anna van der Berg, PhD (she/her)", "contact:      Dr. Anna van der Berg,"),
+        ("Dr.", "Anna van der Berg", "contact:      Dr. Anna van der Berg,"),
+        ("", "Lin Wei 🌱", "contact:      Lin Wei,"),
+    ],
+)
+def test_show_names_the_contact_with_one_title(
+    data_dir: Path, full_answers: Answers, honorific: str, name: str, shown: str
+) -> None:
+    full_answers.contact.honorific = honorific
+    full_answers.contact.name = name
+    draft = Draft(answers=full_answers, channel="message", message="Hello.")
+    DraftStore(data_dir).save(draft)
+    result = run("--data-dir", str(data_dir), "drafts", "show", draft.id)
+    assert result.returncode == 0, result.stderr
+    assert shown in result.stdout, result.stdout
+    assert "Dr. Dr." not in result.stdout

@@ -174,3 +174,15 @@ async def test_the_palette_has_one_keys_entry_ours(
 def test_the_readme_names_the_theme_command_as_the_palette_does() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert '("Theme")' in readme and "Change theme" not in readme
+
+
+async def test_ctrl_c_says_how_to_quit_in_plain_words(make_app: Callable[..., OutreachApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+c")
+        for _ in range(100):
+            shown = [f"{n.title}: {n.message}" for n in app._notifications]
+            if shown:
+                break
+            await pilot.pause(0.02)
+        assert shown == ["Do you want to quit?: Press ctrl+q to quit the app."], shown

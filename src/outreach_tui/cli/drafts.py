@@ -100,7 +100,7 @@ def drafts_show(args: argparse.Namespace) -> int:
     t = draft.tracking
     c = draft.answers.contact
     row = row_for_draft(draft)
-    person = ", ".join(p for p in (" ".join(f"{c.honorific} {c.name}".split()), c.title) if p)
+    person = ", ".join(p for p in (_addressed(c.honorific, c.name), c.title) if p)
     lines = [
         draft.display_title,
         f"id:           {draft.id}",
@@ -255,3 +255,14 @@ def drafts_add(args: argparse.Namespace) -> int:
     lib.save(draft)
     write(f"{line(draft.id)}\n")
     return 0
+
+
+def _addressed(honorific: str, name: str) -> str:
+    """The contact's name with their title, once: "Dr." and "Dr. Anna van der Berg, PhD
+    (she/her)" give "Dr. Anna van der Berg", never "Dr. Dr. ..."."""
+    from outreach_tui.core.names import display_name, parse_name
+
+    shown = display_name(name)
+    if not honorific.strip() or parse_name(name).honorific:
+        return shown
+    return f"{honorific.strip()} {shown}"

@@ -123,6 +123,14 @@ class OutreachApp(App[int]):
             markup=False,
         )
 
+    def action_help_quit(self) -> None:
+        """ctrl+c, Textual's reminder of how to quit: its toast without the markup it carries
+        (this app shows every toast as text)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app.", title="Do you want to quit?")
+                return
+
     def on_mount(self) -> None:
         # Textual holds back every paint until the app's Mount has been handled, and the
         # wizard's first frame was composed and drawn in that time for nothing: the screen is

@@ -243,3 +243,20 @@ def test_missing_required_counts_overlong_answers() -> None:
     answers = answers_from_dict(COMPLETE)
     answers.sender.name = "x" * 101
     assert [q.key for q in missing_required(answers)] == ["sender.name"]
+
+
+@pytest.mark.parametrize(
+    "key", ["research.shared_connections", "research.groups", "research.public_activity"]
+)
+def test_a_research_line_longer_than_a_name_or_a_title_is_refused(key: str) -> None:
+    question = QUESTIONS[key]
+    assert question.check("Priya Shah\n" + "a" * 200) is None
+    problem = question.check("Priya Shah\n" + "x" * 158_000)
+    assert problem is not None and "158,000 characters" in problem and "one" in problem
+
+
+def test_a_pasted_page_is_too_long_for_the_web_search_note() -> None:
+    question = QUESTIONS["research.web_search"]
+    assert question.check("Speaks at the state library conference every spring.") is None
+    problem = question.check("word " * 1000)
+    assert problem is not None and "2,000 characters" in problem

@@ -557,3 +557,31 @@ async def test_after_a_jump_from_review_a_key_and_a_button_lead_straight_back(
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert indicator(app) == before
+
+
+async def test_a_huge_paste_into_a_research_list_is_named_and_holds_next(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    from textual import events
+
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        for _ in range(2):
+            await pilot.press("ctrl+n")
+        assert "Research" in indicator(app)
+        area = app.screen.query_one("#q-research-groups")
+        area.focus()
+        await pilot.pause()
+        app.post_message(events.Paste("x" * 158_000))  # as the terminal delivers it
+        await pilot.pause()
+        await pilot.press("tab")  # leave the field
+        field = app.screen.query_one("#field-research-groups")
+        for _ in range(100):
+            if field.has_class("-invalid"):
+                break
+            await pilot.pause(0.02)
+        error = str(field.query_one(".field-error", Static).render())
+        assert "158,0" in error and "at most 200 characters each" in error
+        await pilot.press("ctrl+n")
+        assert "Research" in indicator(app)

@@ -55,6 +55,8 @@ class Question:
     """For CHOICE: (label shown, value stored)."""
     placeholder: str = ""
     max_length: int = 0
+    max_item_length: int = 0
+    """For LIST: the longest one line may be (one name, group or piece of writing); 0: no limit."""
     validator: Validator | None = None
     channels: tuple[str, ...] = ()
     """Asked only for these channels (e.g. what was learned, for the thank-you); () for all."""
@@ -71,7 +73,14 @@ class Question:
         if self.required and not text.strip():
             return f"{self.label} is needed."
         if self.max_length and len(text) > self.max_length:
-            return f"{self.label} is limited to {self.max_length} characters."
+            return f"{self.label} is limited to {self.max_length:,} characters."
+        if self.max_item_length:
+            longest = max((len(line.strip()) for line in text.splitlines()), default=0)
+            if longest > self.max_item_length:
+                return (
+                    f"A line of {self.label} is {longest:,} characters long: one name, group or "
+                    f"piece of writing per line, at most {self.max_item_length} characters each."
+                )
         if self.validator is not None and text.strip():
             return self.validator(text)
         return None
@@ -84,6 +93,12 @@ class Step:
     hint: str
     """One line: why this step matters."""
     questions: tuple[Question, ...] = ()
+
+
+ITEM_LENGTH = 200
+"""The longest line of a research list: a name, a group or the title of a post fits easily."""
+SEARCH_LENGTH = 2_000
+"""The longest web-search note: a few sentences of findings, not a pasted page."""
 
 
 def _number(text: str) -> str | None:
@@ -203,6 +218,7 @@ STEPS: tuple[Step, ...] = (
                 "Shared connections",
                 "People you both know on LinkedIn, one per line. The strongest reason to write.",
                 kind=Kind.LIST,
+                max_item_length=ITEM_LENGTH,
                 note=_personal,
             ),
             Question(
@@ -210,6 +226,7 @@ STEPS: tuple[Step, ...] = (
                 "Groups in common",
                 "LinkedIn groups, associations or boards you both take part in, one per line.",
                 kind=Kind.LIST,
+                max_item_length=ITEM_LENGTH,
                 note=_personal,
             ),
             Question(
@@ -217,6 +234,7 @@ STEPS: tuple[Step, ...] = (
                 "Their public writing",
                 "A blog, a post, a talk, an article, one per line, e.g. 'your post on weeding'.",
                 kind=Kind.LIST,
+                max_item_length=ITEM_LENGTH,
                 note=_personal,
             ),
             Question(
@@ -224,6 +242,7 @@ STEPS: tuple[Step, ...] = (
                 "What a web search found",
                 "Other places they are active professionally.",
                 kind=Kind.LONGTEXT,
+                max_length=SEARCH_LENGTH,
                 note=_personal,
             ),
             Question(

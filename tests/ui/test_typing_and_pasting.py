@@ -111,6 +111,21 @@ async def test_a_paste_goes_where_the_cursor_is(make_app: Callable[..., Outreach
         assert value(app, "contact.title") == "Head of Digital Collections Carex"
 
 
+async def test_a_paste_too_long_for_the_field_keeps_what_fits_and_says_so(
+    make_app: Callable[..., OutreachApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # "Your name" has the focus (at most 100 characters)
+        await until(pilot, lambda: isinstance(app.focused, Input))
+        await pilot.press(*"Jordan ")
+        paste(app, "Lee" + " Lee" * 60)  # 243 characters
+        await until(pilot, lambda: len(value(app, "sender.name")) > 7)
+        assert value(app, "sender.name") == ("Jordan Lee" + " Lee" * 60)[:100]
+        shown = [f"{n.title}: {n.message}" for n in app._notifications]
+        assert any("cut to fit" in s and "100 characters" in s for s in shown), shown
+
+
 async def test_pasting_into_the_drafts_filter_and_the_rename_dialog(data_dir: Path) -> None:
     make_samples(data_dir)
     app = create_app(data_dir, store=DraftStore(data_dir), renderer=Renderer(), today=lambda: TODAY)

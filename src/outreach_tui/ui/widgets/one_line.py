@@ -24,6 +24,19 @@ class OneLineInput(SafeInput):
         if not text:
             return
         selection = self.selection
+        if self.max_length:
+            start, end = sorted(selection)
+            room = max(0, self.max_length - (len(self.value) - (end - start)))
+            if len(text) > room:
+                # Input would drop the whole paste without a word: keep what fits, and say so.
+                text = text[:room]
+                self.notify(
+                    f"The paste was cut to fit: this field holds {self.max_length:,} characters.",
+                    title="Pasted text too long",
+                    severity="warning",
+                )
+                if not text:
+                    return
         if selection.is_empty:
             self.insert_text_at_cursor(text)
         else:

@@ -40,3 +40,22 @@ async def test_a_save_from_the_wizard_is_in_the_drafts_index_at_once(
         assert not wizard.dirty
         assert index_rows(data_dir)[draft_id].contact == "Alex Morgan Jr."
         assert app.library.row(draft_id) == index_rows(data_dir)[draft_id]
+
+
+async def test_the_saved_toast_lists_what_is_still_to_answer_in_plain_punctuation(
+    make_app: Callable[..., OutreachApp], full_answers: Answers
+) -> None:
+    full_answers.goal.learn = ""
+    full_answers.contact.organization = ""
+    app = make_app(answers=full_answers)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "ctrl+s")
+        shown: list[str] = []
+        for _ in range(100):
+            shown = [n.message for n in app._notifications if n.title == "Draft saved"]
+            if shown:
+                break
+            await pilot.pause(0.02)
+        assert shown and shown[0].endswith(
+            "Still to answer: Their organisation; What do you want to learn?"
+        ), shown

@@ -90,7 +90,9 @@ class WizardSaving(WizardPreview):
         self.dirty = False
         self.discard_autosave()
         missing = [q.label for q in missing_required(self.answers)]
-        note = f"\nStill to answer: {', '.join(missing)}." if missing else ""
+        listed = "; ".join(missing)
+        stop = "" if listed.endswith("?") else "."  # no "learn?." after a question's label
+        note = f"\nStill to answer: {listed}{stop}" if missing else ""
         self.notify(f"Saved to {short_path(path)}{note}", title="Draft saved", timeout=6)
         return True
 

@@ -89,6 +89,9 @@ def test_slugify() -> None:
     assert slugify("../x") == "x"
     assert slugify("\x00") == "draft"
     assert slugify("A" * 300) == "a" * 40
+    assert slugify("Dr. Anna van der Berg, PhD (she/her)") == "dr-anna-van-der-berg"
+    assert slugify("Lin Wei 🌱 | Open to work") == "lin-wei"
+    assert slugify("🦉") == "draft"
 
 
 @pytest.mark.parametrize("bad_id", ["../x", "x/../../y", "", "X", ".hidden", "a" * 200, "a\x00"])

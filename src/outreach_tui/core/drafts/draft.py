@@ -56,8 +56,12 @@ def slugify(name: str) -> str:
     """A file-name-safe form of a contact's name: ASCII letters, digits and dashes, never empty.
 
     Path separators, dots, NUL, emoji and accents all fold away, so no name can point outside
-    the drafts folder.
+    the drafts folder. Pronouns, credentials and taglines are left out first, as a message
+    would write the name ("Anna van der Berg, PhD (she/her)" -> "anna-van-der-berg").
     """
+    from outreach_tui.core.names import clean_name
+
+    name = clean_name(name) or name
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     slug = slug[:_SLUG_MAX].rstrip("-")

@@ -411,3 +411,23 @@ async def test_the_export_dialog_says_the_message_to_whom(app: OutreachApp) -> N
         assert isinstance(app.screen, ChoiceModal)
         text = str(app.screen.query_one("#dialog-text", Static).render())
         assert text.startswith("The message to Alex Morgan"), text
+
+
+async def test_the_mark_dialog_says_its_own_keys_at_80x24(data_dir: Path) -> None:
+    """The Drafts screen's footer stays below the dialog: the dialog names its keys itself."""
+    make_samples(data_dir)
+    app = create_app(data_dir, store=DraftStore(data_dir), renderer=Renderer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+d")
+        for _ in range(100):
+            if isinstance(app.screen, DraftsScreen) and app.screen.query("DraftList"):
+                break
+            await pilot.pause(0.02)
+        await pilot.press("m")
+        for _ in range(100):
+            if isinstance(app.screen, MarkStatusModal):
+                break
+            await pilot.pause(0.02)
+        keys = app.screen.query_one("#mark-keys")
+        assert "Esc cancels" in str(keys.render())
+        assert keys.region.bottom <= 24 and keys.region.height == 1  # on screen

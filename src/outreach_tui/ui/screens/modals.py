@@ -279,6 +279,11 @@ class MarkStatusModal(ModalScreen[StatusChoice | None]):
                     self._today.isoformat(), placeholder="YYYY-MM-DD", id="mark-date"
                 )
             yield Static("", id="prompt-error")
+            # The screen below keeps its footer: this dialog says its own keys.
+            yield Static(
+                line_text("↑↓ choose · Enter marks it · Tab: the date · Esc cancels"),
+                id="mark-keys",
+            )
 
     def on_mount(self) -> None:
         listing = self.query_one("#mark-list", OptionList)

@@ -20,8 +20,11 @@ from outreach_tui.core.introduction.choice import (
 from outreach_tui.core.linkedin.lookups import LinkedInData
 from outreach_tui.core.model.answers import Answers
 
-MIN_SCORE = 0.85
-"""How close a company name must match the organisation (0-1) to count as working there."""
+MIN_SCORE = 0.90
+"""How close a company name must match the organisation (0-1) to count as working there: the
+same name once case, accents, punctuation, legal suffixes and abbreviations are set aside
+(orgmatch's tiers 1-4). A name with a word more or fewer ("Westerly Library" for "Westerly
+Public Library", tier 5) is a near miss, never "works there"."""
 MAX_PEOPLE = 50
 
 

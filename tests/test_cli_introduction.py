@@ -122,3 +122,24 @@ def test_drafts_mark_introduced_updates_the_contacts_draft(tmp_path: Path) -> No
     assert "Priya Shah kindly put us in touch," in store.load(contact.id).message
     listing = run("--data-dir", data, "drafts", "list")
     assert "via Priya Shah" in listing.stdout
+
+
+def test_the_contact_as_their_own_introducer_is_refused(tmp_path: Path) -> None:
+    path = answers_file(tmp_path, research={"shared_connections": ["Priya Shah"]})
+    for name in ("Alex Morgan", "alex MORGAN 🌻", "Dr. Alex Morgan, PhD"):
+        for command in ("render", "check"):
+            result = run("--data-dir", tmp_path / "data", command, path, "--channel",
+                         "introduction", "--introducer", name)  # fmt: skip
+            assert result.returncode == 2, (name, command, result.stdout)
+            assert result.stdout == ""
+            lines = result.stderr.splitlines()
+            assert len(lines) == 1 and "Traceback" not in result.stderr
+            assert "is the person you want to meet" in lines[0]
+    inside = answers_file(
+        tmp_path,
+        research={"shared_connections": ["Priya Shah"]},
+        introduction={"introducer": "Alex Morgan"},
+    )
+    result = run("--data-dir", tmp_path / "data", "render", inside, "--channel", "introduction")
+    assert result.returncode == 2 and "I asked Alex Morgan" not in result.stdout
+    assert len(result.stderr.splitlines()) == 1

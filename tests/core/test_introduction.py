@@ -21,7 +21,11 @@ from outreach_tui.core.introduction.choice import (
     strongest,
     with_introducer,
 )
-from outreach_tui.core.introduction.people import people_at
+from outreach_tui.core.introduction.people import (
+    choose_introducer,
+    people_at,
+    without_the_contact,
+)
 from outreach_tui.core.linkedin.csvfiles import Connection
 from outreach_tui.core.linkedin.lookups import LinkedInData
 from outreach_tui.core.message.channels import (
@@ -137,6 +141,21 @@ def test_people_at_reads_the_import_and_leaves_near_misses_out() -> None:
     # "Westerly Library" is a near miss (a word fewer), not the same organisation
     assert "Ben Okafor" not in names
     assert people_at(None, WESTERLY) == [] and people_at(data, " ") == []
+
+
+def test_the_contact_named_as_introducer_is_refused_or_left_out() -> None:
+    answers = make(research={"shared_connections": ["Priya Shah"]})
+    with pytest.raises(ValueError, match="is the person you want to meet"):
+        choose_introducer(answers, None, "ALEX morgan 🌻")
+    own = make(
+        research={"shared_connections": ["Priya Shah"]},
+        introduction={"introducer": "Alex Morgan"},
+    )
+    with pytest.raises(ValueError, match="is the person you want to meet"):
+        choose_introducer(own, None)
+    assert choose_introducer(without_the_contact(own), None).introduction.introducer == (
+        "Priya Shah"
+    )
 
 
 # --- the text ---------------------------------------------------------------------------------

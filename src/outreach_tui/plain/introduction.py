@@ -26,16 +26,17 @@ def linkedin(data_dir: Path) -> Any:
 
 
 def can_introduce(answers: Answers, linkedin: Any) -> bool:
-    from outreach_tui.core.introduction.people import introducers
+    from outreach_tui.core.introduction.people import introducers, without_the_contact
 
+    answers = without_the_contact(answers)
     return bool(introducers(answers, linkedin)) or bool(answers.introduction.introducer.strip())
 
 
 def with_introducer(answers: Answers, linkedin: Any) -> Answers:
     """The answers with the introducer to ask: theirs, else the strongest candidate."""
-    from outreach_tui.core.introduction.people import choose_introducer
+    from outreach_tui.core.introduction.people import choose_introducer, without_the_contact
 
-    return choose_introducer(answers, linkedin)
+    return choose_introducer(without_the_contact(answers), linkedin)
 
 
 def save_contact_draft(

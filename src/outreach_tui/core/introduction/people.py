@@ -7,6 +7,8 @@ Pure Python: nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from outreach_tui.core.introduction.choice import (
     NO_INTRODUCER,
     Candidate,
@@ -19,6 +21,7 @@ from outreach_tui.core.introduction.choice import (
 )
 from outreach_tui.core.linkedin.lookups import LinkedInData
 from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.names.model import clean_name, same_person
 
 MIN_SCORE = 0.90
 """How close a company name must match the organisation (0-1) to count as working there: the
@@ -59,16 +62,39 @@ def choose_introducer(
     the import says of them; else the name as typed, its link unknown), else the one the
     answers already name, else the strongest candidate.
 
-    Raises ValueError(NO_INTRODUCER) when no one could introduce the user.
+    Raises ValueError(NO_INTRODUCER) when no one could introduce the user, and ValueError
+    (one line) when the introducer named is the contact themselves.
     """
     found = introducers(answers, data)
     if name is not None and name.strip():
         typed = " ".join(name.split())
+        _not_the_contact(answers, typed)
         return with_introducer(answers, find(found, typed) or Candidate(typed, ""))
     if answers.introduction.introducer.strip():
+        _not_the_contact(answers, answers.introduction.introducer)
         match = chosen(answers, found)
         return answers if match is None else with_introducer(answers, match)
     best = strongest(found)
     if best is None:
         raise ValueError(NO_INTRODUCER)
     return with_introducer(answers, best)
+
+
+def without_the_contact(answers: Answers) -> Answers:
+    """The answers, their introducer left out when it names the contact themselves (an
+    answers file written by hand): the wizard then offers the strongest candidate."""
+    introducer = answers.introduction.introducer
+    if not introducer.strip() or not same_person(introducer, answers.contact.name):
+        return answers
+    return replace(answers, introduction=replace(answers.introduction, introducer=""))
+
+
+def _not_the_contact(answers: Answers, name: str) -> None:
+    """Raises ValueError when `name` is the contact (any case, title or decoration)."""
+    contact = answers.contact.name
+    if contact.strip() and same_person(name, contact):
+        shown = clean_name(contact) or " ".join(contact.split())
+        raise ValueError(
+            f"{shown} is the person you want to meet, not someone to introduce you: "
+            "name a shared connection or a colleague of theirs"
+        )

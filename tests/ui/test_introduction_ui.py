@@ -84,6 +84,11 @@ def channel_names(wizard: WizardScreen) -> list[str]:
     return [str(value) for _, value in select._options]
 
 
+def plain(prompt: object) -> str:
+    """A palette entry or list label as the user reads it (its text, no styles)."""
+    return str(getattr(prompt, "plain", prompt))
+
+
 def message(wizard: WizardScreen) -> str:
     return wizard.query_one(MessageEditor).text()[1]
 
@@ -214,3 +219,37 @@ async def test_a_typed_introducer_who_may_be_named_family_first_is_greeted_in_fu
         await pilot.press(*"Jing")
         await until(pilot, lambda: message(wizard).startswith("Hi Jing,"))
         assert wizard.answers.introduction.greeting_name == "Jing"
+
+
+async def test_the_introducers_name_is_shown_without_its_decorations(
+    data_dir: Path, full_answers: Answers
+) -> None:
+    answers = full_answers.copy()
+    answers.research.shared_connections = ["María José García Márquez 🌻"]
+    app = app_for(data_dir, answers, None)
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await to_preview(pilot)
+        await pilot.press("ctrl+p", *"Ask Mar")
+        palette_screen = app.screen
+        assert isinstance(palette_screen, CommandPalette)
+        commands = palette_screen.query_one("CommandList", OptionList)
+
+        def entries() -> str:
+            return "\n".join(
+                plain(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)
+            )
+
+        await until(pilot, lambda: "for an introduction" in entries())
+        shown = entries()
+        assert "Ask María José García Márquez for an introduction" in shown
+        assert "🌻" not in shown
+        await pilot.press("enter")
+        await until(pilot, lambda: wizard.channel == "introduction")
+        picker: Select[str] = wizard.query_one("#introducer", Select)
+        assert picker.value == "María José García Márquez 🌻"
+        assert "🌻" not in str(picker.query_one("SelectCurrent").render())
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: wizard.request is not None)
+        toasts = [str(t.message) for t in app._notifications]
+        assert any("Your request to María José García Márquez is" in t for t in toasts)
+        assert not any("🌻" in t for t in toasts)

@@ -119,7 +119,9 @@ def _message_commands(wizard: WizardScreen, owners: Owners) -> Iterator[SystemCo
         async def introduce() -> None:
             await wizard.show_channel(INTRODUCTION_CHANNEL)
 
-        who = strongest_name(wizard) or wizard.answers.introduction.introducer.strip()
+        from outreach_tui.core.names import display_name
+
+        who = display_name(strongest_name(wizard) or wizard.answers.introduction.introducer)
         yield SystemCommand(
             escape(for_line(f"Ask {who} for an introduction")),
             escape(for_line(INTRODUCTION_SPEC.description)),

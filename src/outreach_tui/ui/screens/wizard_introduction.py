@@ -131,11 +131,14 @@ def prepare(wizard: WizardIntroduction) -> list[Candidate]:
 
 def options(wizard: WizardIntroduction, found: list[Candidate]) -> list[tuple[str, str]]:
     """The Introducer list: (label, name) for each candidate, and the one the answers name by
-    hand when it is none of them."""
-    rows = [(f"{c.name} · {_short(c)}", c.name) for c in found]
+    hand when it is none of them. Labels show names as a message writes them (no emoji or
+    credentials); the values stay as typed."""
+    from outreach_tui.core.names import display_name
+
+    rows = [(f"{display_name(c.name)} · {_short(c)}", c.name) for c in found]
     named = wizard.answers.introduction.introducer.strip()
     if named and find(found, named) is None:
-        rows.append((f"{named} · from your answers", named))
+        rows.append((f"{display_name(named)} · from your answers", named))
     return rows
 
 

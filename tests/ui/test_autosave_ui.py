@@ -6,7 +6,6 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from outreach_tui.core.drafts.autosave import AUTOSAVE_NAME, PREVIOUS_NAME, Autosave, WorkState
@@ -14,17 +13,9 @@ from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen
+from waiting import until as wait_for
 
 SIZE = (100, 32)
-
-
-async def wait_for(pilot: Pilot[int], predicate: Callable[[], bool], tries: int = 60) -> None:
-    """Let the app run until `predicate` holds (the autosave timer fires after a pause)."""
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.1)
-    raise AssertionError("condition never became true")
 
 
 async def test_typing_is_autosaved_and_saving_clears_it(
@@ -93,7 +84,8 @@ async def test_damaged_autosave_is_reported_and_never_overwritten(
         messages = [n.message for n in app._notifications]
         assert any(str(path) in m and "autosave is off" in m for m in messages), messages
         await pilot.press("enter", *"Jordan")
-        await pilot.pause(1.2)  # longer than the autosave delay: it must not write
+        await wait_for(pilot, lambda: isinstance(app.screen, WizardScreen) and app.screen.dirty)
         assert isinstance(app.screen, WizardScreen)
-        assert app.screen.dirty
+        app.screen.write_autosave()  # what the autosave timer does when it fires: no write
+        await pilot.pause()
     assert path.read_bytes() == b'{"autosave_version": 1, "answe'

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from outreach_tui.core.drafts.autosave import AUTOSAVE_NAME, Autosave, WorkState
@@ -22,18 +21,11 @@ from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen
+from waiting import until as wait_for
 
 SIZE = (110, 34)
 DEEP = b"[" * 400 + b"]" * 400
 HEAD = b'{"schema_version": 2, "answers": {"contact": {"name": "Alex Morgan"}}, "x": '
-
-
-async def wait_for(pilot: Pilot[int], predicate: Callable[[], bool], tries: int = 100) -> None:
-    for _ in range(tries):
-        if predicate():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
 
 
 def notices(app: OutreachApp) -> str:

@@ -15,17 +15,19 @@ from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen
+from waiting import until
 
 
 async def wait_for_dialog(pilot: Pilot[int]) -> None:
-    """The check runs in a thread after the first paint: give it a moment, until the dialog
-    is up with its buttons (a dialog screen is pushed before its buttons are mounted)."""
-    for _ in range(40):
+    """The check runs in a thread after the first paint: wait until the dialog is up with its
+    buttons (a dialog screen is pushed before its buttons are mounted); fail if it never is."""
+
+    def dialog_up() -> bool:
         screen = pilot.app.screen
-        if isinstance(screen, ChoiceModal) and screen.query(Button):
-            await pilot.pause()
-            return
-        await pilot.pause(0.05)
+        return isinstance(screen, ChoiceModal) and bool(screen.query(Button))
+
+    await until(pilot, dialog_up, "the permissions dialog with its buttons")
+    await pilot.pause()
 
 
 async def test_loosened_draft_is_reported_and_fixed_with_one_key(

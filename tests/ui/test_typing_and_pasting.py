@@ -25,6 +25,7 @@ from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen
 from outreach_tui.ui.screens.modals import TextPromptModal
 from outreach_tui.ui.widgets.linkedin_panel import SuggestionList
+from waiting import until
 
 SIZE = (100, 32)
 ME = "https://www.linkedin.com/in/jordan-reyes-example"
@@ -45,14 +46,6 @@ def burst(app: OutreachApp, keys: str) -> None:
     for char in keys:
         key = "enter" if char == "\r" else "space" if char == " " else char
         app._driver.send_message(events.Key(key, char))
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    for _ in range(200):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError("never happened")
 
 
 def value(app: OutreachApp, key: str) -> str:

@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -18,19 +18,39 @@ from outreach_tui.core.model.settings import Settings
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.help import HelpScreen
 from outreach_tui.ui.screens.wizard import WizardScreen
+from waiting import until
 
 SIZE = (100, 32)
+
+
+def first_hit(palette: CommandPalette) -> str:
+    """The highlighted command (title and help), once the palette's search is over; else ""."""
+    if any(worker.node is palette and not worker.is_finished for worker in palette.app.workers):
+        return ""
+    commands = palette.query_one(CommandList)
+    index = commands.highlighted
+    return "" if index is None else str(commands.get_option_at_index(index).prompt)
+
+
+async def pick(pilot: Pilot[int], search: str) -> None:
+    """In the open palette, search, and run the first match once the search is over."""
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    await pilot.press(*search)
+    await until(
+        pilot,
+        lambda: search.lower() in first_hit(palette).lower(),
+        f"{search!r} to be found in the palette",
+    )
+    await pilot.press("enter")
+    await until(pilot, lambda: pilot.app.screen is not palette, "the palette to close")
 
 
 async def palette(pilot: Pilot[int], search: str) -> None:
     """Open the command palette, search, and run the first match."""
     await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*search)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause(0.2)
+    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "the palette")
+    await pick(pilot, search)
 
 
 async def test_f1_and_question_mark_show_every_key(make_app: Callable[..., OutreachApp]) -> None:
@@ -56,6 +76,7 @@ async def test_palette_copies_the_message(
     app = make_app(answers=full_answers)
     async with app.run_test(size=SIZE) as pilot:
         await palette(pilot, "Copy message")
+        await until(pilot, lambda: app.clipboard != "", "the message on the clipboard")
         assert isinstance(app.screen, WizardScreen)
         assert "Preview & save" in str(app.screen.query_one("#step-indicator").render())
         assert app.clipboard.startswith("Dear Ms. Morgan,")
@@ -67,9 +88,9 @@ async def test_palette_switches_channel(
     app = make_app(answers=full_answers)
     async with app.run_test(size=SIZE) as pilot:
         await palette(pilot, "Channel: Connection-request")
-        await pilot.pause()
-        assert isinstance(app.screen, WizardScreen)
-        assert app.screen.channel == "connection-note"
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        await until(pilot, lambda: wizard.channel == "connection-note", "the channel to change")
 
 
 async def test_palette_new_draft_asks_before_dropping_work(
@@ -79,6 +100,7 @@ async def test_palette_new_draft_asks_before_dropping_work(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *"Jordan")
         await palette(pilot, "New draft")
+        await until(pilot, lambda: bool(app.screen.query("#discard")), "the question to discard")
         await pilot.click("#discard")
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
@@ -96,11 +118,9 @@ async def test_theme_chosen_in_the_palette_is_remembered(data_dir: Path, tmp_pat
     )
     async with app.run_test(size=SIZE) as pilot:
         await palette(pilot, "theme")
-        await pilot.press(*"high-contrast")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.theme == "outreach-high-contrast"
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the theme list")
+        await pick(pilot, "high-contrast")
+        await until(pilot, lambda: app.theme == "outreach-high-contrast", "the theme to change")
     saved = tomllib.loads(settings_file.read_text())
     assert saved["theme"] == "outreach-high-contrast"
     assert oct(os.stat(settings_file).st_mode & 0o777) == oct(0o600)
@@ -126,11 +146,10 @@ async def test_palette_opens_export_and_linkedin_import(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await palette(pilot, "Import LinkedIn")
-        assert isinstance(app.screen, LinkedInImportScreen)
+        await until(pilot, lambda: isinstance(app.screen, LinkedInImportScreen), "the import")
         await pilot.press("escape")
         await palette(pilot, "Export")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceModal)  # .txt or .ics?
+        await until(pilot, lambda: isinstance(app.screen, ChoiceModal), ".txt or .ics?")
         await pilot.press("escape")
         assert isinstance(app.screen, DraftsScreen)
 
@@ -168,7 +187,7 @@ async def test_the_palette_has_one_keys_entry_ours(
         titles = palette_titles(app)
         assert titles.count("Keys") == 1, titles
         await palette(pilot, "Keys")
-        assert isinstance(app.screen, HelpScreen)
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the keys")
 
 
 def test_the_readme_names_the_theme_command_as_the_palette_does() -> None:

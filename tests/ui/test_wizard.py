@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import stat
 from collections.abc import Callable
@@ -506,15 +507,29 @@ async def test_escape_sequences_are_shown_harmlessly_and_saved_as_typed(
     assert hostile in saved["message"]
 
 
+def steps_mounted(app: OutreachApp) -> int:
+    """How many steps the wizard's switcher holds so far (the welcome step first)."""
+    screen = app.screen
+    if not isinstance(screen, WizardScreen) or not screen.query("#steps"):
+        return 0
+    return len(screen.query_one("#steps").children)
+
+
 async def test_quitting_at_once_while_steps_are_still_being_mounted(
     make_app: Callable[..., OutreachApp],
 ) -> None:
-    for delay in (0.0, 0.05, 0.1, 0.15, 0.2):
+    # Quit at once, then as soon as 1 to 4 of the wizard's steps are mounted: they are mounted
+    # one at a time after the first paint, so the check looks in between two of them.
+    for mounted in (0, 1, 2, 3, 4):
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause(delay)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 30
+            while steps_mounted(app) < mounted:
+                assert loop.time() < deadline, f"{mounted} steps were never mounted"
+                await asyncio.sleep(0.001)
             await pilot.press("ctrl+q")
-        assert app.return_code == 0
+        assert app.return_code == 0, f"quitting with {mounted} steps mounted"
 
 
 async def test_after_a_jump_from_review_a_key_and_a_button_lead_straight_back(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -15,16 +14,18 @@ from ptyterm import Terminal, clean_env, wait_until
 
 
 def test_a_tab_in_a_burst_of_keys_moves_to_the_next_field_first(tmp_path: Path) -> None:
-    args = [sys.executable, "-m", "outreach_tui", "--data-dir", str(tmp_path / "data")]
+    data = tmp_path / "data"
+    args = [sys.executable, "-m", "outreach_tui", "--data-dir", str(data)]
     term = Terminal(args, clean_env())
     try:
         term.wait_for_output(b"Quit")
         term.type("\r")  # Start a new draft: "Your name" has the focus
         term.wait_for_output(b"Step 1 of 7")
-        time.sleep(0.5)
-        os.write(term.master, b"Jordan Lee\tDayton")  # one write: the keys arrive together
-        term.wait_for_output(b"Dayton")
-        time.sleep(0.5)
+        term.type("J")  # once it is in the field (autosaved), the field has the focus
+        wait_until(lambda: _autosaved(data).get("name") == "J")
+        os.write(term.master, b"ordan Lee\tDayton")  # one write: the keys arrive together
+        wait_until(lambda: _autosaved(data).get("location") == "Dayton")
+        assert _autosaved(data).get("name") == "Jordan Lee"
         out = bytes(term.output)
     finally:
         term.kill()

@@ -27,6 +27,7 @@ from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.linkedin.store import import_export
 from outreach_tui.core.model.answers_load import answers_from_dict, load_answers_file
 from outreach_tui.ui.app import OutreachApp
+from waiting import until
 
 SIZE = (140, 70)
 
@@ -139,10 +140,7 @@ def indicator(pilot: Pilot[int]) -> str:
 async def next_step(pilot: Pilot[int], key: str = "ctrl+n") -> None:
     before = indicator(pilot)
     await pilot.press(key)
-    for _ in range(100):
-        await pilot.pause()
-        if indicator(pilot) != before:
-            break
+    await until(pilot, lambda: indicator(pilot) != before, "the step to change")
     assert indicator(pilot) != before, f"{key} did not move on from {before!r}"
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -187,10 +185,7 @@ async def test_an_answers_file_with_escapes_reaches_no_step_raw(
         written.check(*ANSWER_TAGS)
         # The fields keep the text exactly: a saved draft holds the answers as loaded.
         await pilot.press("ctrl+s")
-        for _ in range(100):
-            await pilot.pause()
-            if list((data_dir / "drafts").glob("*.json")):
-                break
+        await until(pilot, lambda: list((data_dir / "drafts").glob("*.json")), "the draft saved")
         await pilot.app.workers.wait_for_complete()
         written.check()
     saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text(encoding="utf-8"))
@@ -209,34 +204,30 @@ async def test_pasted_and_typed_escapes_show_visibly_and_are_saved_exactly(
     async with app.run_test(size=SIZE) as pilot:
         screen: Any = pilot.app.screen
         await screen.show_channel("email")
-        for _ in range(200):
-            await pilot.pause()
-            if screen.query("#subject").first().display and "Subject:" in written.drawn():
-                break
+        await until(
+            pilot,
+            lambda: screen.query("#subject").first().display and "Subject" in written.drawn(),
+            "the subject field drawn",
+        )
         await pilot.app.workers.wait_for_complete()
         subject = screen.query_one("#subject", Input)
         subject.focus()
         await pilot.press("ctrl+u")  # clears the line, as a user would
         subject.post_message(Paste(short("SUBJ")))
-        for _ in range(100):
-            await pilot.pause()
-            if subject.value.endswith(SHORT_PAYLOAD):
-                break
+        await until(
+            pilot, lambda: subject.value.endswith(SHORT_PAYLOAD), "the paste in the subject"
+        )
         message = screen.query_one("#message", TextArea)
         message.focus()
         await pilot.press("ctrl+home")
         message.post_message(Paste(hostile("BODY") + "\n"))
-        for _ in range(100):
-            await pilot.pause()
-            if message.text.startswith(hostile("BODY")):
-                break
+        await until(
+            pilot, lambda: message.text.startswith(hostile("BODY")), "the paste in the message"
+        )
         await pilot.pause()
         written.check("SUBJ", "BODY")
         await pilot.press("ctrl+s")
-        for _ in range(100):
-            await pilot.pause()
-            if list((data_dir / "drafts").glob("*.json")):
-                break
+        await until(pilot, lambda: list((data_dir / "drafts").glob("*.json")), "the draft saved")
         await pilot.app.workers.wait_for_complete()
     saved = json.loads(next((data_dir / "drafts").glob("*.json")).read_text(encoding="utf-8"))
     assert saved["subject"].endswith(short("SUBJ"))
@@ -258,10 +249,11 @@ async def test_drafts_screen_rows_damaged_names_dialogs_and_toasts_show_no_escap
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+d")
-        for _ in range(200):
-            await pilot.pause()
-            if "CNAME␛" in written.drawn() and "zz␛" in written.drawn():
-                break
+        await until(
+            pilot,
+            lambda: "CNAME␛" in written.drawn() and "zz␛" in written.drawn(),
+            "the names drawn",
+        )
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         written.check("CNAME")  # the row's contact, and the detail line's title
@@ -275,16 +267,10 @@ async def test_drafts_screen_rows_damaged_names_dialogs_and_toasts_show_no_escap
         await pilot.pause()
         written.clear()
         await pilot.press("x")
-        for _ in range(100):
-            await pilot.pause()
-            if "CNAME␛" in written.drawn():
-                break
+        await until(pilot, lambda: "CNAME␛" in written.drawn(), "the contact drawn")
         written.check("CNAME")
         await pilot.press("enter")
-        for _ in range(100):
-            await pilot.pause()
-            if not path.exists():
-                break
+        await until(pilot, lambda: not path.exists(), "the file gone")
         await pilot.pause()
         written.check()
         assert not path.exists()
@@ -298,15 +284,13 @@ async def test_a_draft_opened_from_the_drafts_screen_reaches_no_step_raw(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+d")
-        for _ in range(200):
-            await pilot.pause()
-            if "CNAME␛" in written.drawn():
-                break
+        await until(pilot, lambda: "CNAME␛" in written.drawn(), "the contact drawn")
         await pilot.press("enter")  # opens it on the Review step
-        for _ in range(200):
-            await pilot.pause()
-            if "Review" in str(pilot.app.screen.query("#step-indicator").first().render()):
-                break
+        await until(
+            pilot,
+            lambda: "Review" in str(pilot.app.screen.query("#step-indicator").first().render()),
+            "the Review step",
+        )
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         written.check("CNAME", "GLEARN")
@@ -318,10 +302,11 @@ async def test_a_draft_opened_from_the_drafts_screen_reaches_no_step_raw(
         await walk_forward(pilot, 6)
         written.check(*ANSWER_TAGS)
         await pilot.press("ctrl+s")
-        for _ in range(100):
-            await pilot.pause()
-            if json.loads(path.read_text(encoding="utf-8"))["updated"] != original["updated"]:
-                break
+        await until(
+            pilot,
+            lambda: json.loads(path.read_text(encoding="utf-8"))["updated"] != original["updated"],
+            "the draft saved again",
+        )
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["answers"] == original["answers"]
     assert (saved["subject"], saved["message"]) == (original["subject"], original["message"])
@@ -339,16 +324,10 @@ async def test_an_autosave_with_escapes_is_offered_and_resumed_without_any_reach
     Autosave(data_dir).save(state)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):
-            await pilot.pause()
-            if "CNAME␛" in written.drawn():
-                break
+        await until(pilot, lambda: "CNAME␛" in written.drawn(), "the contact drawn")
         written.check("CNAME")  # the resume question names the contact
         await pilot.press("enter")  # Resume
-        for _ in range(200):
-            await pilot.pause()
-            if "ABODY␛" in written.drawn():
-                break
+        await until(pilot, lambda: "ABODY␛" in written.drawn(), "the message drawn")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         written.check("ASUBJ", "ABODY")
@@ -378,10 +357,11 @@ async def test_a_linkedin_export_with_escapes_shows_its_suggestions_without_any_
     async with app.run_test(size=SIZE) as pilot:
         await next_step(pilot, "enter")
         await walk_forward(pilot, 2)  # to Research
-        for _ in range(200):
-            await pilot.pause()
-            if "LIFIRST␛" in written.drawn():
-                break
+        await until(
+            pilot,
+            lambda: all(tag in written.drawn() for tag in ("LIFIRST", "LILAST", "LIPOS␛")),
+            "the imported names and position drawn",
+        )
         # The import cleans names (core/names: no controls survive it); the position is kept as
         # exported, so it shows the visible form. The company shows only for a loose match.
         written.check("LIPOS")
@@ -389,10 +369,7 @@ async def test_a_linkedin_export_with_escapes_shows_its_suggestions_without_any_
         field = pilot.app.screen.query_one("#li-add", Input)
         field.focus()
         await pilot.press("r", "a")  # completes "Rana LILAST…": the rest shown greyed
-        for _ in range(100):
-            await pilot.pause()
-            if field._suggestion:
-                break
+        await until(pilot, lambda: field._suggestion, "a suggestion")
         await pilot.pause()
         written.check()
         await pilot.press("ctrl+o")  # adds the highlighted suggestion: a toast or the list

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,7 +30,7 @@ from outreach_tui.core.model.answers_load import answers_from_dict
 from outreach_tui.core.results.matching import EXACT, LOOSE, PeopleIndex
 from outreach_tui.core.results.note import own_results_note, own_results_text
 from outreach_tui.core.results.stats import Group, results
-from outreach_tui.core.results.sync import plan, update_drafts
+from outreach_tui.core.results.sync import SyncReport, plan, update_drafts
 
 ME = "Jordan Reyes"
 IMPORTED = date(2025, 3, 1)
@@ -89,7 +90,9 @@ class World:
         self.library.save(draft)
         return draft.id
 
-    def import_(self, people: list[str], messages: list[tuple[str, str, str]], **kw: object):
+    def import_(
+        self, people: list[str], messages: list[tuple[str, str, str]], **kw: Any
+    ) -> SyncReport:
         self.exports += 1
         folder = write_export(self.tmp / f"export{self.exports}", people, messages)
         import_export(folder, self.root, me=ME, tz=UTC)
@@ -139,7 +142,8 @@ def test_sent_schedules_the_follow_up_as_by_hand(world: World) -> None:
     world.import_(["Sam Ortiz"], [(ME, "Sam Ortiz", "2025-02-10")])
     t = world.tracking(sam)
     assert t.status == SENT and t.open_dues() == [("follow-up", date(2025, 2, 17))]
-    assert world.library.row(sam) is not None and world.library.row(sam).status == "sent"
+    row = world.library.row(sam)
+    assert row is not None and row.status == "sent"
 
 
 def test_a_draft_marked_sent_by_hand_becomes_replied(world: World) -> None:

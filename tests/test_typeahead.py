@@ -37,8 +37,9 @@ def _autosaved(data: Path) -> dict[str, Any]:
         state = json.loads((data / "autosave.json").read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-    answers: dict[str, Any] = state.get("answers", {})
-    return answers.get("sender", {}) if isinstance(answers, dict) else {}
+    answers = state.get("answers", {}) if isinstance(state, dict) else {}
+    sender = answers.get("sender", {}) if isinstance(answers, dict) else {}
+    return sender if isinstance(sender, dict) else {}
 
 
 def test_an_enter_in_a_burst_of_keys_moves_to_the_next_field_first(tmp_path: Path) -> None:

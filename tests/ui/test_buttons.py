@@ -28,8 +28,8 @@ class SideBySide(App[None]):
     def compose(self) -> ComposeResult:
         for variant in ("primary", "default"):
             with Horizontal(classes="row"):
-                yield Button("Start a new draft", id=f"textual-{variant}", variant=variant)  # type: ignore[arg-type]
-                yield PlainButton("Start a new draft", id=f"plain-{variant}", variant=variant)  # type: ignore[arg-type]
+                yield Button("Start a new draft", id=f"textual-{variant}", variant=variant)
+                yield PlainButton("Start a new draft", id=f"plain-{variant}", variant=variant)
 
 
 def look(button: Button) -> Look:
@@ -37,7 +37,7 @@ def look(button: Button) -> Look:
     width, height = button.outer_size
     rows: Look = []
     for strip in button.render_lines(Region(0, 0, width, height)):
-        row = []
+        row: list[tuple[str, object, object, object, object]] = []
         for segment in strip:
             style = segment.style
             key = (

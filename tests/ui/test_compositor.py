@@ -9,10 +9,13 @@ style) with a full drawing of the screen at that moment.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from rich.console import ConsoleRenderable, RichCast
 from rich.style import Style
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.strip import Strip
 
 from outreach_tui.ui.app import OutreachApp
@@ -33,11 +36,11 @@ class TerminalModel:
             return
         original = app._display
 
-        def display(screen: object, update: object) -> None:
-            original(screen, update)  # type: ignore[arg-type]
+        def display(screen: Screen[Any], update: ConsoleRenderable | RichCast | str | None) -> None:
+            original(screen, update)
             self.apply(update)
 
-        app._display = display  # type: ignore[method-assign]
+        app._display = display  # type: ignore[method-assign, assignment]  # an instance patch
 
     def _write(self, x: int, y: int, strip: Strip) -> None:
         width, height = self.app.size
@@ -59,8 +62,8 @@ class TerminalModel:
             self.partial += 1
             # As Textual writes a partial update (ChopsUpdate.render_segments).
             for y, x1, x2 in update.spans:
-                line = update.chops[y]
-                for end, (x, strip) in zip(update.chop_ends[y], line.items(), strict=False):
+                chop = update.chops[y]
+                for end, (x, strip) in zip(update.chop_ends[y], chop.items(), strict=False):
                     if strip is None or x > x2 or end <= x1:
                         continue
                     if not (x2 > x >= x1 and end <= x2):

@@ -4,9 +4,11 @@ asks first), a channel switch keeps it, and the thank-you asks what was learned.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from test_wizard import SIZE, choose, focused_id, indicator, preview_text, wizard
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, TextArea
 
@@ -35,7 +37,7 @@ def notes(app: OutreachApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-def message(app: OutreachApp) -> str:
+def message(app: App[Any]) -> str:
     return wizard(app).query_one("#message", TextArea).text
 
 
@@ -86,7 +88,8 @@ async def test_shorten_tightens_the_users_own_note_and_says_how(
         assert any("Your own text now fits" in n and "sign-off dropped" in n for n in notes(app))
         # the same count as the counter under the preview
         assert any(f"({len(text)} / 200 characters)" in n for n in notes(app))
-        assert wizard(app).edited is not None and wizard(app).edited[1] == text
+        edited = wizard(app).edited
+        assert edited is not None and edited[1] == text
 
 
 async def test_shorten_asks_before_replacing_a_note_that_cannot_fit(

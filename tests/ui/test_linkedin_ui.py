@@ -7,8 +7,10 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
@@ -61,7 +63,7 @@ async def to_research(pilot: Pilot[int]) -> None:
     assert "Research" in text_of(pilot.app, "#step-indicator")
 
 
-def text_of(app: OutreachApp, selector: str) -> str:
+def text_of(app: App[Any], selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 

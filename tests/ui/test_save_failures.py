@@ -20,7 +20,6 @@ from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.index import INDEX_FILE, row_from_json
 from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.model.answers import Answers
-from outreach_tui.core.platform import files as fsutil
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.modals import ChoiceModal, TextPromptModal
 from outreach_tui.ui.screens.wizard import WizardScreen
@@ -47,7 +46,7 @@ async def test_disk_full_keeps_the_old_file_and_saves_elsewhere(
         def no_space(fd: int, data: object) -> int:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        monkeypatch.setattr(fsutil.os, "write", no_space)
+        monkeypatch.setattr(os, "write", no_space)  # the os module files.py writes with
         await pilot.press("end", *" Jr.", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceModal)

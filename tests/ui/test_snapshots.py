@@ -6,6 +6,7 @@ and look at the report before committing.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,10 @@ from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers_load import load_answers_file
 from outreach_tui.ui.app import OutreachApp, create_app
+
+RunBefore = Callable[[Pilot[int]], Awaitable[None]]
+SnapCompare = Callable[..., bool]
+"""pytest-textual-snapshot's fixture: (app, terminal_size=, run_before=, ...) -> matched."""
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "alex-morgan.toml"
 SIZE = (100, 32)
@@ -31,7 +36,7 @@ def build_app(data_dir: Path) -> OutreachApp:
     )
 
 
-def go_to(step: int):  # type: ignore[no-untyped-def]
+def go_to(step: int) -> RunBefore:
     async def run_before(pilot: Pilot[int]) -> None:
         if step:
             await pilot.press("enter")
@@ -46,15 +51,15 @@ def go_to(step: int):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("step", range(len(STEPS)), ids=STEPS)
-def test_step_snapshot(snap_compare, tmp_path: Path, step: int) -> None:  # type: ignore[no-untyped-def]
+def test_step_snapshot(snap_compare: SnapCompare, tmp_path: Path, step: int) -> None:
     assert snap_compare(build_app(tmp_path / "data"), terminal_size=SIZE, run_before=go_to(step))
 
 
-def test_narrow_terminal_snapshot(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_narrow_terminal_snapshot(snap_compare: SnapCompare, tmp_path: Path) -> None:
     assert snap_compare(build_app(tmp_path / "data"), terminal_size=(80, 24), run_before=go_to(3))
 
 
-def test_preview_at_80x24_snapshot(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_preview_at_80x24_snapshot(snap_compare: SnapCompare, tmp_path: Path) -> None:
     """80x24, the most common size: the message, its counter, the score, Save draft, the keys."""
     preview = STEPS.index("preview")
     assert snap_compare(
@@ -63,7 +68,7 @@ def test_preview_at_80x24_snapshot(snap_compare, tmp_path: Path) -> None:  # typ
 
 
 @pytest.mark.parametrize("step", range(len(STEPS)), ids=STEPS)
-def test_step_snapshot_at_80x24(snap_compare, tmp_path: Path, step: int) -> None:  # type: ignore[no-untyped-def]
+def test_step_snapshot_at_80x24(snap_compare: SnapCompare, tmp_path: Path, step: int) -> None:
     """Every step at 80x24, the most common terminal size: the keys (Quit and Help among them)
     and the way on (Next, or Save draft on the last step) stay on screen."""
     assert snap_compare(
@@ -72,7 +77,9 @@ def test_step_snapshot_at_80x24(snap_compare, tmp_path: Path, step: int) -> None
 
 
 @pytest.mark.parametrize("step", range(len(STEPS)), ids=STEPS)
-def test_step_snapshot_at_the_minimum_size(snap_compare, tmp_path: Path, step: int) -> None:  # type: ignore[no-untyped-def]
+def test_step_snapshot_at_the_minimum_size(
+    snap_compare: SnapCompare, tmp_path: Path, step: int
+) -> None:
     """Every step at 40x12, the smallest size the README promises: Quit and Help stay."""
     assert snap_compare(
         build_app(tmp_path / "data"), terminal_size=(40, 12), run_before=go_to(step)

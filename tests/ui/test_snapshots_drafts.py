@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,11 @@ from textual.widgets import Input
 from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.ui.app import OutreachApp, create_app
+from waiting import until
+
+RunBefore = Callable[[Pilot[int]], Awaitable[None]]
+SnapCompare = Callable[..., bool]
+"""pytest-textual-snapshot's fixture: (app, terminal_size=, run_before=, ...) -> matched."""
 
 FIXED_MTIME = 1_778_745_600  # 2026-05-14 08:00 UTC: the damaged file's "Changed" date
 
@@ -42,7 +47,7 @@ def build_app(home: Path) -> OutreachApp:
     return create_app(data, store=DraftStore(data), renderer=Renderer(), today=lambda: TODAY)
 
 
-def on_drafts(*keys: str):  # type: ignore[no-untyped-def]
+def on_drafts(*keys: str) -> RunBefore:
     async def run_before(pilot: Pilot[int]) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.press("ctrl+d", *keys)
@@ -55,34 +60,35 @@ def on_drafts(*keys: str):  # type: ignore[no-untyped-def]
     return run_before
 
 
-def test_drafts_screen_snapshot(snap_compare, home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_screen_snapshot(snap_compare: SnapCompare, home: Path) -> None:
     assert snap_compare(build_app(home), terminal_size=(100, 32), run_before=on_drafts("down"))
 
 
-def test_drafts_screen_sorted_by_due_snapshot(snap_compare, home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_screen_sorted_by_due_snapshot(snap_compare: SnapCompare, home: Path) -> None:
     assert snap_compare(build_app(home), terminal_size=(100, 32), run_before=on_drafts("s"))
 
 
-def test_drafts_screen_narrow_snapshot(snap_compare, home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_screen_narrow_snapshot(snap_compare: SnapCompare, home: Path) -> None:
     assert snap_compare(build_app(home), terminal_size=(80, 24), run_before=on_drafts())
 
 
-def on_results():  # type: ignore[no-untyped-def]
+def on_results() -> RunBefore:
     async def run_before(pilot: Pilot[int]) -> None:
         from outreach_tui.ui.screens.results import ResultsScreen
 
         await on_drafts("g")(pilot)
-        for _ in range(200):  # until it has counted (a worker thread)
-            screen = pilot.app.screen
-            if isinstance(screen, ResultsScreen) and screen.results is not None:
-                break
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+        await until(  # it counts in a worker thread
+            pilot,
+            lambda: (
+                isinstance(pilot.app.screen, ResultsScreen) and pilot.app.screen.results is not None
+            ),
+            "the results counted",
+        )
         pilot.app.clear_notifications()
         await pilot.pause()
 
     return run_before
 
 
-def test_results_screen_snapshot(snap_compare, home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_results_screen_snapshot(snap_compare: SnapCompare, home: Path) -> None:
     assert snap_compare(build_app(home), terminal_size=(80, 24), run_before=on_results())

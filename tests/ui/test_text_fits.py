@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from drafts_samples import TODAY, make_samples
@@ -46,7 +47,7 @@ def _text_of(widget: Static) -> str | None:
     return plain if isinstance(plain, str) else None
 
 
-def cut_texts(app: App[object]) -> list[str]:
+def cut_texts(app: App[Any]) -> list[str]:
     """What is cut on the screen in front: one line per text that does not fit its place."""
     problems: list[str] = []
     for widget in app.screen.query("*"):

@@ -20,6 +20,8 @@ import statistics
 import string
 import sys
 import time
+from typing import Any
+from unittest.mock import patch
 
 from _common import (
     INPUT_APP,
@@ -125,13 +127,13 @@ async def compiles_while_typing(data_dir: object) -> tuple[int, int, list[float]
     counts = {"compile": 0, "parse": 0}
     original_compile, original_parse = Environment.compile, Environment._parse
 
-    def compile_(self: Environment, *args: object, **kwargs: object) -> object:
+    def compile_(self: Environment, *args: Any, **kwargs: Any) -> Any:
         counts["compile"] += 1
-        return original_compile(self, *args, **kwargs)  # type: ignore[arg-type]
+        return original_compile(self, *args, **kwargs)
 
-    def parse(self: Environment, *args: object, **kwargs: object) -> object:
+    def parse(self: Environment, *args: Any, **kwargs: Any) -> Any:
         counts["parse"] += 1
-        return original_parse(self, *args, **kwargs)  # type: ignore[arg-type]
+        return original_parse(self, *args, **kwargs)
 
     preview_times: list[float] = []
     original_refresh = WizardScreen.refresh_preview
@@ -141,9 +143,11 @@ async def compiles_while_typing(data_dir: object) -> tuple[int, int, list[float]
         original_refresh(self)
         preview_times.append(time.perf_counter() - start)
 
-    Environment.compile, Environment._parse = compile_, parse  # type: ignore[method-assign]
-    WizardScreen.refresh_preview = refresh_preview  # type: ignore[method-assign]
-    try:
+    with (
+        patch.object(Environment, "compile", compile_),
+        patch.object(Environment, "_parse", parse),
+        patch.object(WizardScreen, "refresh_preview", refresh_preview),
+    ):
         app = create_app(data_dir)  # type: ignore[arg-type]
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
@@ -161,9 +165,6 @@ async def compiles_while_typing(data_dir: object) -> tuple[int, int, list[float]
             typed = name.sender.name if name is not None else "?"
             if typed != "xJordan Lee the Third":
                 raise RuntimeError(f"typing did not reach the field (it holds {typed!r})")
-    finally:
-        Environment.compile, Environment._parse = original_compile, original_parse  # type: ignore[method-assign]
-        WizardScreen.refresh_preview = original_refresh  # type: ignore[method-assign]
     return counts["compile"], counts["parse"], preview_times
 
 

@@ -5,7 +5,6 @@ own, and "introduced" on the Drafts screen updating the draft to the contact. Dr
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import MarkStatusModal
 from outreach_tui.ui.screens.wizard import WizardScreen
 from outreach_tui.ui.widgets.editor import MessageEditor
+from waiting import palette, palette_searching, until
 
 SIZE = (100, 32)
 WESTERLY = "Westerly Public Library"
@@ -60,25 +60,6 @@ async def to_preview(pilot: Pilot[int]) -> WizardScreen:
     return wizard
 
 
-async def palette(pilot: Pilot[int], search: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*search)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause(0.2)
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    """Wait for `condition`, a frame at a time (a few hundred at most)."""
-    for _ in range(300):
-        if condition():
-            return
-        await pilot.pause()
-    raise AssertionError(f"the screen never got there ({pilot.app.screen!r})")
-
-
 def channel_names(wizard: WizardScreen) -> list[str]:
     select: Select[str] = wizard.query_one("#channel", Select)
     return [str(value) for _, value in select._options]
@@ -103,9 +84,9 @@ async def test_no_one_to_ask_means_no_introduction_offered(
         assert "introduction" not in channel_names(wizard)
         assert not wizard.query_one("#introducer-row").display
         await pilot.press("ctrl+p", *"introduction")
-        await pilot.pause(0.3)
         palette_screen = app.screen
         assert isinstance(palette_screen, CommandPalette)
+        await until(pilot, lambda: not palette_searching(palette_screen), "the search to end")
         assert "for an introduction" not in str(palette_screen.query_one("CommandList").render())
 
 
@@ -117,6 +98,7 @@ async def test_choose_an_introducer_and_save_the_request_beside_the_contacts_dra
         wizard = await to_preview(pilot)
         assert "introduction" in channel_names(wizard)
         await palette(pilot, "Ask Samir")  # the strongest: the shared connection typed
+        await until(pilot, lambda: wizard.channel == "introduction", "the introduction")
         assert wizard.channel == "introduction"
         assert wizard.query_one("#introducer-row").display
         assert message(wizard).startswith("Hi Samir,")
@@ -150,6 +132,7 @@ async def test_introduced_on_the_drafts_screen_updates_the_contacts_draft(
     async with app.run_test(size=SIZE) as pilot:
         wizard = await to_preview(pilot)
         await palette(pilot, "Ask Samir")
+        await until(pilot, lambda: wizard.channel == "introduction", "the introduction")
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("ctrl+d")
@@ -188,6 +171,7 @@ async def test_the_introducer_is_greeted_as_the_user_types(
     async with app.run_test(size=SIZE) as pilot:
         wizard = await to_preview(pilot)
         await palette(pilot, "Ask Samir")
+        await until(pilot, lambda: wizard.channel == "introduction", "the introduction")
         field = wizard.query_one("#introducer-greeting")
         assert field.display
         assert "Samir" in str(getattr(field, "placeholder", ""))

@@ -7,8 +7,7 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.command import CommandList, CommandPalette
-from textual.pilot import Pilot
+from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from outreach_tui.core.drafts.store import DraftStore
@@ -18,39 +17,9 @@ from outreach_tui.core.model.settings import Settings
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.help import HelpScreen
 from outreach_tui.ui.screens.wizard import WizardScreen
-from waiting import until
+from waiting import palette, pick, until
 
 SIZE = (100, 32)
-
-
-def first_hit(palette: CommandPalette) -> str:
-    """The highlighted command (title and help), once the palette's search is over; else ""."""
-    if any(worker.node is palette and not worker.is_finished for worker in palette.app.workers):
-        return ""
-    commands = palette.query_one(CommandList)
-    index = commands.highlighted
-    return "" if index is None else str(commands.get_option_at_index(index).prompt)
-
-
-async def pick(pilot: Pilot[int], search: str) -> None:
-    """In the open palette, search, and run the first match once the search is over."""
-    palette = pilot.app.screen
-    assert isinstance(palette, CommandPalette)
-    await pilot.press(*search)
-    await until(
-        pilot,
-        lambda: search.lower() in first_hit(palette).lower(),
-        f"{search!r} to be found in the palette",
-    )
-    await pilot.press("enter")
-    await until(pilot, lambda: pilot.app.screen is not palette, "the palette to close")
-
-
-async def palette(pilot: Pilot[int], search: str) -> None:
-    """Open the command palette, search, and run the first match."""
-    await pilot.press("ctrl+p")
-    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "the palette")
-    await pick(pilot, search)
 
 
 async def test_f1_and_question_mark_show_every_key(make_app: Callable[..., OutreachApp]) -> None:

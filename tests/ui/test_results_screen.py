@@ -26,6 +26,7 @@ from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.linkedin_import import LinkedInImportScreen
 from outreach_tui.ui.screens.results import ResultsScreen
 from outreach_tui.ui.screens.wizard import WizardScreen
+from waiting import pick, until
 
 SIZE = (100, 32)
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "linkedin"
@@ -72,12 +73,7 @@ async def test_populated_from_the_palette(tmp_path: Path) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Your results")
-        for _ in range(100):  # until the palette's search has found it
-            await pilot.pause()
-            if app.screen.query("CommandList Option"):
-                break
-        await pilot.press("enter")
+        await pick(pilot, "Your results")
         screen = await counted(pilot)
         headline = shown(screen, "results-headline")
         assert "sent 5 · replied 2 · no reply 3 · interviews held 1 · thanked 0" in headline
@@ -137,16 +133,10 @@ async def test_ctrl_l_import_updates_drafts_and_says_so(
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("enter", "ctrl+n", "ctrl+n")  # the Research step
             indicator = app.screen.query_one("#step-indicator", Static)
-            for _ in range(200):
-                await app.workers.wait_for_complete()
-                await pilot.pause()
-                if "Research" in str(indicator.render()):
-                    break
+            await until(pilot, lambda: "Research" in str(indicator.render()), "the Research step")
+            await app.workers.wait_for_complete()
             await pilot.press("ctrl+l")
-            for _ in range(200):
-                if isinstance(app.screen, LinkedInImportScreen):
-                    break
-                await pilot.pause()
+            await until(pilot, lambda: isinstance(app.screen, LinkedInImportScreen), "the import")
             assert isinstance(app.screen, LinkedInImportScreen)
             app.screen.query_one("#li-path", Input).value = str(export)
             await pilot.press("enter")
@@ -173,10 +163,11 @@ async def test_saving_an_open_draft_keeps_a_status_set_meanwhile(tmp_path: Path)
         await pilot.press("ctrl+d")
         await pilot.pause()
         await pilot.press("slash", *"priya", "enter", "enter")  # open Priya Shah's draft
-        for _ in range(100):
-            if isinstance(app.screen, WizardScreen) and app.screen.draft is not None:
-                break
-            await pilot.pause()
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, WizardScreen) and app.screen.draft is not None,
+            "Priya Shah's draft open",
+        )
         wizard = app.screen
         assert isinstance(wizard, WizardScreen) and wizard.draft is not None
         # meanwhile an import (or another window) records the reply

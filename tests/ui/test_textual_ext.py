@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.screen import Screen
 
 from outreach_tui.ui import textual_ext
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.textual_ext import in_tested_range, in_use, parse_version
 from outreach_tui.ui.textual_ext.breakpoints import breakpoint_classes
+from waiting import until
 
 DRIVE = textwrap.dedent(
     """
@@ -187,14 +189,15 @@ async def test_the_size_classes_set_early_are_those_textual_gives_on_a_resize(
 ) -> None:
     app = make_app()
     names = {name for _, name in app.HORIZONTAL_BREAKPOINTS + app.VERTICAL_BREAKPOINTS}
+
+    def resized(screen: Screen[Any], size: tuple[int, int]) -> Callable[[], bool]:
+        return lambda: app.size == size and screen.size == size
+
     async with app.run_test(size=(100, 30)) as pilot:
         for width, height in [(40, 12), (80, 24), (100, 30), (120, 19), (200, 60)]:
             await pilot.resize_terminal(width, height)
             screen = app.screen
-            for _ in range(50):  # until Textual has handled the Resize
-                if app.size == (width, height) and screen.size == (width, height):
-                    break
-                await pilot.pause()
+            await until(pilot, resized(screen, (width, height)), f"{width}x{height} handled")
             await pilot.pause()
             given = set(screen.classes) & names
             assert given, (width, height)

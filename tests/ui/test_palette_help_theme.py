@@ -168,9 +168,6 @@ async def test_ctrl_c_says_how_to_quit_in_plain_words(make_app: Callable[..., Ou
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+c")
-        for _ in range(100):
-            shown = [f"{n.title}: {n.message}" for n in app._notifications]
-            if shown:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: bool(app._notifications), "a toast")
+        shown = [f"{n.title}: {n.message}" for n in app._notifications]
         assert shown == ["Do you want to quit?: Press ctrl+q to quit the app."], shown

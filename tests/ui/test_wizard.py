@@ -20,6 +20,7 @@ from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import ChoiceModal
 from outreach_tui.ui.screens.wizard import WizardScreen
+from waiting import until
 
 SIZE = (100, 32)
 
@@ -594,10 +595,7 @@ async def test_a_huge_paste_into_a_research_list_is_named_and_holds_next(
         await pilot.pause()
         await pilot.press("tab")  # leave the field
         field = app.screen.query_one("#field-research-groups")
-        for _ in range(100):
-            if field.has_class("-invalid"):
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: field.has_class("-invalid"), "the field marked invalid")
         error = str(field.query_one(".field-error", Static).render())
         assert "158,0" in error and "at most 200 characters each" in error
         await pilot.press("ctrl+n")

@@ -11,6 +11,7 @@ from outreach_tui.core.drafts.index import INDEX_FILE, Row, row_from_json
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp
 from outreach_tui.ui.screens.wizard import WizardScreen
+from waiting import until
 
 SIZE = (100, 32)
 
@@ -50,12 +51,12 @@ async def test_the_saved_toast_lists_what_is_still_to_answer_in_plain_punctuatio
     app = make_app(answers=full_answers)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "ctrl+s")
-        shown: list[str] = []
-        for _ in range(100):
-            shown = [n.message for n in app._notifications if n.title == "Draft saved"]
-            if shown:
-                break
-            await pilot.pause(0.02)
+        await until(
+            pilot,
+            lambda: any(n.title == "Draft saved" for n in app._notifications),
+            "the saved toast",
+        )
+        shown = [n.message for n in app._notifications if n.title == "Draft saved"]
         assert shown and shown[0].endswith(
             "Still to answer: Their organisation; What do you want to learn?"
         ), shown

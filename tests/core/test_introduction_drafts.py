@@ -111,6 +111,24 @@ def test_introduced_keeps_text_the_user_edited(
     assert updated.answers.introduction.introduced  # Reset to template then names Samir
 
 
+def test_introduced_keeps_what_was_sent_and_records_it_in_the_history(
+    library: Library, renderer: Renderer, full_answers: Answers
+) -> None:
+    contact, request = saved_pair(library, renderer, full_answers)
+    library.mark(contact.id, SENT, date(2025, 3, 10))
+    outcome = mark_introduced(library, request.id, renderer)
+    assert not outcome.rewritten
+    assert "already sent" in outcome.line and "Samir Patel" in outcome.line
+    updated = library.load(contact.id)
+    assert (updated.subject, updated.message) == (contact.subject, contact.message)
+    assert updated.tracking.status == SENT and updated.tracking.sent_on == date(2025, 3, 10)
+    last = updated.tracking.history[-1]
+    assert last["action"] == INTRODUCED and last["on"] == TODAY.isoformat()
+    assert last["via"] == "Samir Patel"
+    assert updated.answers.introduction.introduced
+    assert library.load(request.id).tracking.status == INTRODUCED
+
+
 def test_only_a_request_can_be_marked_introduced_and_bad_links_are_refused(
     library: Library, renderer: Renderer, full_answers: Answers
 ) -> None:

@@ -5,6 +5,8 @@ goes ``draft -> sent -> introduced / declined``. Marking it "introduced" turns t
 draft into a message that names the person who introduced the user: its answers record the
 introduction, so its text is rendered again with that person as the hook (and the coach's
 credit). A text the user edited is never replaced: they are told to reset it to the template.
+Only a draft still at "draft" is rendered again: one already sent (or further on) keeps the
+text that went out, and its history records the introduction.
 
 Pure Python: nothing here imports Textual or Rich.
 """
@@ -13,10 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from outreach_tui.core.drafts.draft import Draft, DraftError
 from outreach_tui.core.drafts.library import Library
-from outreach_tui.core.drafts.tracking import INTRODUCED
+from outreach_tui.core.drafts.tracking import DRAFT, INTRODUCED
 from outreach_tui.core.message.channels import INTRODUCTION_CHANNEL, NOTE_CHANNEL, RenderError
 from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
@@ -62,7 +65,11 @@ class Introduced:
     contact: Draft | None
     """The contact's draft, updated; None when the request is linked to none (or it is gone)."""
     rewritten: bool
-    """True when the contact's text was rendered again; False when the user's edits were kept."""
+    """True when the contact's text was rendered again; False when the user's edits were kept
+    or the draft had already gone out."""
+    kept_status: str = ""
+    """The contact's draft's status when it was past "draft" (its text kept, its history
+    recording the introduction); "" otherwise."""
 
     @property
     def line(self) -> str:
@@ -70,6 +77,12 @@ class Introduced:
         who = self.request.via or "the person who introduced you"
         if self.contact is None:
             return f"Marked introduced by {who}. No draft to the contact is linked to it."
+        if self.kept_status:
+            return (
+                f"Marked introduced: the draft to {self.contact.display_title} was already "
+                f"{self.kept_status}, so its text is kept; its history records the "
+                f"introduction by {who}."
+            )
         if self.rewritten:
             return f"Marked introduced: the draft to {self.contact.display_title} now names {who}."
         return (
@@ -102,7 +115,10 @@ def mark_introduced(
 ) -> Introduced:
     """Mark the request `request_id` "introduced" and update the contact's draft it is linked
     to: its answers record who introduced the user, and its text is rendered again unless the
-    user edited it. Raises DraftError (no such request, or not a request) and StoreError."""
+    user edited it or it is past "draft" (sent: its text is kept and its history gets an
+    "introduced" entry with "via", the introducer's name).
+
+    Raises DraftError (no such request, or not a request) and StoreError."""
     request = library.load(request_id)
     if request.channel != INTRODUCTION_CHANNEL:
         raise DraftError(f"{request_id}: not an introduction request")
@@ -115,8 +131,22 @@ def mark_introduced(
             contact = None
     if contact is None:
         return Introduced(request, None, False)
-    edited = _edited(renderer, contact)
     introduction = replace(request.answers.introduction, introduced=True)
+    if contact.tracking.status != DRAFT:
+        # what went out stays as it was: only the history says who introduced the user
+        marked = request.tracking.history[-1] if request.tracking.history else {}
+        entry: dict[str, Any] = {key: marked[key] for key in ("on", "at") if key in marked}
+        contact.tracking = replace(
+            contact.tracking,
+            history=[
+                *contact.tracking.history,
+                {"action": INTRODUCED, **entry, "via": request.via},
+            ],
+        )
+        contact.answers = replace(contact.answers, introduction=introduction)
+        library.save(contact)
+        return Introduced(request, contact, False, kept_status=contact.tracking.status)
+    edited = _edited(renderer, contact)
     contact.answers = replace(contact.answers, introduction=introduction)
     rewritten = False
     if not edited:

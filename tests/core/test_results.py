@@ -317,6 +317,7 @@ def test_results_by_hook_channel_band_and_follow_up() -> None:
     r = results(drafts)
     hooks = {g.key: (g.sent, g.replied) for g in r.by_hook}
     assert hooks == {
+        "introduced": (0, 0),
         "connection": (2, 1),
         "group": (0, 0),
         "writing": (0, 0),
@@ -326,6 +327,20 @@ def test_results_by_hook_channel_band_and_follow_up() -> None:
     assert [(g.key, g.sent) for g in r.by_channel] == [("message", 3)]
     assert sum(g.sent for g in r.by_band) == 3
     assert {g.key: (g.sent, g.replied) for g in r.by_follow_up} == {"yes": (1, 0), "no": (2, 1)}
+
+
+def test_a_message_after_an_introduction_counts_under_an_introduction() -> None:
+    after = make_draft(
+        "A",
+        "Dear Alex, Priya Shah kindly put us in touch, and I am grateful for the introduction.",
+        shared_connections=["Priya Shah"],
+    )
+    after.answers.introduction.introducer = "Priya Shah"
+    after.answers.introduction.introduced = True
+    r = results([sent(after, (SENT, D1), (REPLIED, D2))])
+    hooks = {g.key: (g.label, g.sent, g.replied) for g in r.by_hook if g.sent}
+    assert hooks == {"introduced": ("an introduction", 1, 1)}
+    assert r.by_hook[0].key == "introduced"  # the strongest hook, listed first
 
 
 def test_small_groups_show_counts_not_percentages() -> None:

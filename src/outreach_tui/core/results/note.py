@@ -13,6 +13,7 @@ from outreach_tui.core.results.stats import MIN_FOR_RATE, NONE, Results
 
 NOTE_ID = "own-results"
 _WITH = {
+    "introduced": "after an introduction",
     "connection": "with a shared connection",
     "group": "with a shared group",
     "writing": "mentioning their writing",

@@ -34,14 +34,19 @@ JSON_SCHEMA = 1
 """The version of `Results.to_json`'s shape; a change that breaks a reader raises it."""
 
 NONE = "none"
+INTRODUCED_HOOK = "introduced"
+"""The hook of a message after an introduction that names the introducer (the coach's
+`introduced` credit, stronger than any other hook)."""
 HOOK_LABELS: dict[str, str] = {
+    INTRODUCED_HOOK: "an introduction",
     "connection": "a shared connection",
     "group": "a shared group",
     "writing": "their writing",
     "web": "a web search",
     NONE: "no hook",
 }
-"""The hooks a message can use (core.coach.facts.HOOK_KINDS, strongest first) and none."""
+"""The hooks a message can use, strongest first: an introduction, then core.coach.facts.HOOK_KINDS,
+and none."""
 BANDS: tuple[tuple[str, int, int], ...] = (("1-3", 1, 3), ("4-6", 4, 6), ("7-10", 7, 10))
 """The coach's score bands: (key, lowest, highest)."""
 BAND_LABELS = {"1-3": "score 1-3", "4-6": "score 4-6", "7-10": "score 7-10"}
@@ -161,10 +166,14 @@ class Results:
 
 
 def hook_of(draft: Draft) -> str:
-    """The strongest hook the saved message says (a HOOK_LABELS key), as the coach credits it."""
+    """The strongest hook the saved message says (a HOOK_LABELS key), as the coach credits it:
+    INTRODUCED_HOOK when someone introduced the user and the message names them."""
     from outreach_tui.core.coach.facts import text_facts
+    from outreach_tui.core.coach.introduction import introduced_named
 
     facts = text_facts(draft.answers, draft.subject, draft.message)
+    if introduced_named(draft.answers, facts.text_f, facts.text):
+        return INTRODUCED_HOOK
     hooks = facts.said_hooks
     return hooks[0].kind if hooks else NONE
 

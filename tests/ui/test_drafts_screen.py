@@ -19,6 +19,7 @@ from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
 from outreach_tui.ui.screens.modals import ChoiceModal, MarkStatusModal, TextPromptModal
 from outreach_tui.ui.screens.wizard import WizardScreen
+from waiting import until
 
 SIZE = (100, 32)
 
@@ -419,15 +420,13 @@ async def test_the_mark_dialog_says_its_own_keys_at_80x24(data_dir: Path) -> Non
     app = create_app(data_dir, store=DraftStore(data_dir), renderer=Renderer())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+d")
-        for _ in range(100):
-            if isinstance(app.screen, DraftsScreen) and app.screen.query("DraftList"):
-                break
-            await pilot.pause(0.02)
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, DraftsScreen) and bool(app.screen.query("DraftList")),
+            "the drafts list",
+        )
         await pilot.press("m")
-        for _ in range(100):
-            if isinstance(app.screen, MarkStatusModal):
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: isinstance(app.screen, MarkStatusModal), "the mark dialog")
         keys = app.screen.query_one("#mark-keys")
         assert "Esc cancels" in str(keys.render())
         assert keys.region.bottom <= 24 and keys.region.height == 1  # on screen

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Select
+from textual.widgets import OptionList, Select, TextArea
 
 from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.linkedin.csvfiles import Connection
@@ -19,7 +19,7 @@ from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.ui.app import OutreachApp, create_app
 from outreach_tui.ui.screens.drafts import DraftsScreen
-from outreach_tui.ui.screens.modals import MarkStatusModal
+from outreach_tui.ui.screens.modals import ChoiceModal, MarkStatusModal
 from outreach_tui.ui.screens.wizard import WizardScreen
 from outreach_tui.ui.widgets.editor import MessageEditor
 from waiting import palette, palette_searching, until
@@ -237,3 +237,54 @@ async def test_the_introducers_name_is_shown_without_its_decorations(
         toasts = [str(t.message) for t in app._notifications]
         assert any("Your request to María José García Márquez is" in t for t in toasts)
         assert not any("🌻" in t for t in toasts)
+
+
+async def test_choosing_someone_else_asks_before_replacing_an_edited_request(
+    data_dir: Path, full_answers: Answers
+) -> None:
+    app = app_for(data_dir, full_answers, import_with_chen())
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await to_preview(pilot)
+        await palette(pilot, "Ask Samir")
+        await until(pilot, lambda: message(wizard).startswith("Hi Samir,"))
+        body = wizard.query_one("#message", TextArea)
+        body.focus()
+        await pilot.press(*"Samir, thank you. ")
+        await until(pilot, lambda: wizard.edited is not None)
+        picker: Select[str] = wizard.query_one("#introducer", Select)
+
+        async def choose_chen() -> None:
+            picker.focus()
+            await pilot.press("enter", "down", "enter")
+            await until(pilot, lambda: isinstance(app.screen, ChoiceModal))
+
+        await choose_chen()
+        await pilot.press("escape")  # keep asking Samir, and the text
+        await until(pilot, lambda: app.screen is wizard)
+        assert wizard.answers.introduction.introducer == "Samir Patel"
+        assert picker.value == "Samir Patel"
+        assert message(wizard).startswith("Samir, thank you. Hi Samir,")
+        await choose_chen()
+        await pilot.press("enter")  # the first button: write it afresh for Chen Jing
+        await until(pilot, lambda: message(wizard).startswith("Hi Chen,"))
+        assert wizard.answers.introduction.introducer == "Chen Jing"
+        assert wizard.edited is None and "Samir" not in message(wizard)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: wizard.request is not None)
+        assert wizard.request is not None and wizard.request.message.startswith("Hi Chen,")
+        toasts = [str(t.message) for t in app._notifications]
+        assert any("Your request to Chen Jing is" in t for t in toasts)
+
+
+async def test_choosing_someone_else_rewrites_a_request_not_edited(
+    data_dir: Path, full_answers: Answers
+) -> None:
+    app = app_for(data_dir, full_answers, import_with_chen())
+    async with app.run_test(size=SIZE) as pilot:
+        wizard = await to_preview(pilot)
+        await palette(pilot, "Ask Samir")
+        picker: Select[str] = wizard.query_one("#introducer", Select)
+        picker.focus()
+        await pilot.press("enter", "down", "enter")
+        await until(pilot, lambda: message(wizard).startswith("Hi Chen,"))
+        assert app.screen is wizard and wizard.edited is None

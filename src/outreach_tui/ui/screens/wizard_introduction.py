@@ -66,10 +66,50 @@ class WizardIntroduction(WizardSteps):
 
     @on(IntroducerChosen)
     def _introducer_chosen(self, event: IntroducerChosen) -> None:
+        """Someone else chosen in the Ask list: the request is written afresh to them; text the
+        user edited (written to the person asked before) is replaced only if they say so."""
         event.stop()
         if event.name == self.answers.introduction.introducer:
             return
-        choose(self, event.name)
+        if self.edited is None or self.channel != INTRODUCTION_CHANNEL:
+            self._ask_instead(event.name)
+            return
+        from outreach_tui.core.names import display_name
+        from outreach_tui.ui.screens.modals import ChoiceModal
+
+        before = display_name(self.answers.introduction.introducer) or "the person you chose"
+        after = display_name(event.name) or "them"
+        question = ChoiceModal(
+            f"Ask {after} instead?",
+            f"You edited the request you wrote to {before}. Asking {after} writes it afresh "
+            f"from your answers, and your edited text is replaced.",
+            [
+                ("replace", f"Write it for {after}", "primary"),
+                ("cancel", f"Keep asking {before}", "default"),
+            ],
+        )
+
+        def chosen(choice: str | None) -> None:
+            if choice == "replace":
+                self.edited = None
+                self._ask_instead(event.name)
+                self.notify(
+                    f"The request is written to {after} again; your edited text was replaced.",
+                    title="Introducer changed",
+                    markup=False,
+                )
+            else:
+                self._load_editor()  # the Ask list shows the person still asked
+                self.notify(
+                    f"Still asking {before}; your text is unchanged.",
+                    title="Introducer kept",
+                    markup=False,
+                )
+
+        self.app.push_screen(question, callback=chosen)
+
+    def _ask_instead(self, name: str) -> None:
+        choose(self, name)
         self._changed()
         self._load_editor()
 

@@ -70,6 +70,13 @@ def plain(prompt: object) -> str:
     return str(getattr(prompt, "plain", prompt))
 
 
+def palette_entries(commands: OptionList) -> str:
+    """The palette's entries as the user reads them, one a line."""
+    return "\n".join(
+        plain(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)
+    )
+
+
 def message(wizard: WizardScreen) -> str:
     return wizard.query_one(MessageEditor).text()[1]
 
@@ -87,7 +94,8 @@ async def test_no_one_to_ask_means_no_introduction_offered(
         palette_screen = app.screen
         assert isinstance(palette_screen, CommandPalette)
         await until(pilot, lambda: not palette_searching(palette_screen), "the search to end")
-        assert "for an introduction" not in str(palette_screen.query_one("CommandList").render())
+        commands = palette_screen.query_one("CommandList", OptionList)
+        assert "for an introduction" not in palette_entries(commands)
 
 
 async def test_choose_an_introducer_and_save_the_request_beside_the_contacts_draft(
@@ -218,13 +226,8 @@ async def test_the_introducers_name_is_shown_without_its_decorations(
         assert isinstance(palette_screen, CommandPalette)
         commands = palette_screen.query_one("CommandList", OptionList)
 
-        def entries() -> str:
-            return "\n".join(
-                plain(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)
-            )
-
-        await until(pilot, lambda: "for an introduction" in entries())
-        shown = entries()
+        await until(pilot, lambda: "for an introduction" in palette_entries(commands))
+        shown = palette_entries(commands)
         assert "Ask María José García Márquez for an introduction" in shown
         assert "🌻" not in shown
         await pilot.press("enter")

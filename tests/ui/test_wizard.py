@@ -597,6 +597,6 @@ async def test_a_huge_paste_into_a_research_list_is_named_and_holds_next(
         field = app.screen.query_one("#field-research-groups")
         await until(pilot, lambda: field.has_class("-invalid"), "the field marked invalid")
         error = str(field.query_one(".field-error", Static).render())
-        assert "158,0" in error and "at most 200 characters each" in error
+        assert "158,0" in error and "at most 500 characters each" in error
         await pilot.press("ctrl+n")
         assert "Research" in indicator(app)

@@ -95,8 +95,8 @@ class Step:
     questions: tuple[Question, ...] = ()
 
 
-ITEM_LENGTH = 200
-"""The longest line of a research list: a name, a group or the title of a post fits easily."""
+ITEM_LENGTH = 500
+"""The longest line of a research list: a name, a group or the title of a long article fits."""
 SEARCH_LENGTH = 2_000
 """The longest web-search note: a few sentences of findings, not a pasted page."""
 

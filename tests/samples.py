@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
+
+from outreach_tui.core.model.answers import Answers
+from outreach_tui.core.model.answers_load import answers_from_dict
 
 SENDER_AND_CONTACT: dict[str, Any] = {
     "sender": {"name": "Jordan Lee", "location": "Dayton, Ohio"},
@@ -28,3 +32,11 @@ WARM_ANSWERS: dict[str, Any] = {
     "goal": {"learn": "how the library supports new staff", "ask_minutes": "15-20"},
 }
 """A warm approach (a shared connection, a group, their writing): the channel and CLI tests."""
+
+
+def answers_with(base: dict[str, Any], **sections: dict[str, Any]) -> Answers:
+    """Answers from `base` (not changed) with each section's values updated by `sections`."""
+    data = copy.deepcopy(base)
+    for section, values in sections.items():
+        data.setdefault(section, {}).update(values)
+    return answers_from_dict(data)

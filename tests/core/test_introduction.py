@@ -3,7 +3,6 @@ forwardable note, and the coach's rules for it. Invented people only."""
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 from typing import Any
 
@@ -38,7 +37,7 @@ from outreach_tui.core.message.introduction import split_note
 from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers, answers_to_dict
 from outreach_tui.core.model.answers_load import answers_from_dict
-from samples import SENDER_AND_CONTACT
+from samples import SENDER_AND_CONTACT, answers_with
 
 BASE: dict[str, Any] = {
     **SENDER_AND_CONTACT,
@@ -48,10 +47,7 @@ WESTERLY = "Westerly Public Library"
 
 
 def make(**sections: dict[str, Any]) -> Answers:
-    data = copy.deepcopy(BASE)
-    for section, values in sections.items():
-        data.setdefault(section, {}).update(values)
-    return answers_from_dict(data)
+    return answers_with(BASE, **sections)
 
 
 @pytest.fixture(scope="module")

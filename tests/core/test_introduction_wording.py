@@ -5,7 +5,6 @@ after the introduction moves things on instead of repeating the note. Invented p
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date
 from typing import Any
@@ -22,7 +21,7 @@ from outreach_tui.core.message.introduction import split_note
 from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.answers_load import answers_from_dict
-from samples import SENDER_AND_CONTACT
+from samples import SENDER_AND_CONTACT, answers_with
 
 GOAL = "how the reference team plans its outreach"
 BASE: dict[str, Any] = {**SENDER_AND_CONTACT, "goal": {"learn": GOAL}}
@@ -31,10 +30,7 @@ PRONOUNS = re.compile(r"\b(?:their|theirs|they|them|her|hers|she|his|him|he)\b",
 
 
 def make(**sections: dict[str, Any]) -> Answers:
-    data = copy.deepcopy(BASE)
-    for section, values in sections.items():
-        data.setdefault(section, {}).update(values)
-    return answers_from_dict(data)
+    return answers_with(BASE, **sections)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from outreach_tui.core.message.channels import CHANNELS, NOTE_QUOTA_NOTICE, get_channel
-from outreach_tui.core.message.renderer import Rendered, Renderer
+from outreach_tui.core.message.rendered import Rendered
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.message.shorten import fits, fitting_channels, short_note
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.answers_load import answers_from_dict

@@ -12,7 +12,8 @@ import pytest
 
 from outreach_tui.core.coach import coach
 from outreach_tui.core.message.channels import CHANNELS, RenderError
-from outreach_tui.core.message.renderer import Renderer, TemplateFile
+from outreach_tui.core.message.rendered import TemplateFile
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.message.sandbox import MAX_SIZE
 from outreach_tui.core.message.shorten import short_note
 from outreach_tui.core.model.answers import Answers

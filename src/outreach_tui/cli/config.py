@@ -14,7 +14,8 @@ from outreach_tui.cli.output import UserError, warn
 
 if TYPE_CHECKING:
     from outreach_tui.core.message.channels import Channel
-    from outreach_tui.core.message.renderer import Rendered, Renderer
+    from outreach_tui.core.message.rendered import Rendered
+    from outreach_tui.core.message.renderer import Renderer
     from outreach_tui.core.model.answers import Answers
     from outreach_tui.core.model.settings import Settings
 
@@ -91,7 +92,7 @@ def render(renderer: Renderer, answers: Answers, channel: str) -> Rendered:
     "Shorten to fit" does; when even its shortest form is too long, stderr says why.
     """
     from outreach_tui.core.message.channels import NOTE_CHANNEL
-    from outreach_tui.core.message.renderer import Rendered
+    from outreach_tui.core.message.rendered import Rendered
     from outreach_tui.core.message.shorten import note_too_long, short_note
 
     if channel == NOTE_CHANNEL:

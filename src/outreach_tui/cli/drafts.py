@@ -93,7 +93,7 @@ def drafts_show(args: argparse.Namespace) -> int:
     """`drafts show ID`: contact, status, dates, history and the message."""
     from outreach_tui.core.drafts.index import row_for_draft
     from outreach_tui.core.drafts.tracking import STATUS_LABELS
-    from outreach_tui.core.message.renderer import Rendered
+    from outreach_tui.core.message.rendered import Rendered
 
     lib = drafts_library(args)
     draft = load_draft(lib, args.id)
@@ -171,7 +171,7 @@ def drafts_export(args: argparse.Namespace) -> int:
     from outreach_tui.core.drafts.ics import calendar_text
     from outreach_tui.core.drafts.index import row_for_draft
     from outreach_tui.core.drafts.schedule import due_items
-    from outreach_tui.core.message.renderer import Rendered
+    from outreach_tui.core.message.rendered import Rendered
 
     if not args.ics and not args.txt:
         raise UserError("drafts export: say what to write with --ics FILE and/or --txt FILE")

@@ -91,7 +91,7 @@ def with_introducer(args: argparse.Namespace, answers: Answers) -> Answers:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """`render FILE [--channel NAME]`: the message on stdout, in its visible form."""
-    from outreach_tui.core.message.renderer import Rendered
+    from outreach_tui.core.message.rendered import Rendered
 
     _, _, channel, subject, body = message_of(args)
     return emit(Rendered(channel, subject, body).as_text())

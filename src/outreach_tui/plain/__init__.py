@@ -35,7 +35,8 @@ from outreach_tui.core.message.channels import (
     Channel,
     RenderError,
 )
-from outreach_tui.core.message.renderer import Rendered, Renderer
+from outreach_tui.core.message.rendered import Rendered
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers, get_value, set_value
 from outreach_tui.core.model.questions import (
     FORM_STEPS,

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.store import DraftStore
-from outreach_tui.core.message.renderer import Rendered, Renderer
+from outreach_tui.core.message.rendered import Rendered
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from outreach_tui.core.message.channels import CHANNELS, NOTE_CHANNEL, RenderError, get_channel
 from outreach_tui.core.message.context import strongest_hook
-from outreach_tui.core.message.renderer import Rendered, Renderer
+from outreach_tui.core.message.rendered import Rendered
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.model.answers import Answers
 
 SHORT_NOTE_TEMPLATE = "connection-note-short.txt.j2"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from outreach_tui.core.drafts.draft import DraftError
 from outreach_tui.core.drafts.ics import calendar_text
 from outreach_tui.core.drafts.index import Row
-from outreach_tui.core.message.renderer import Rendered
+from outreach_tui.core.message.rendered import Rendered
 from outreach_tui.core.platform.files import WriteError, atomic_write
 from outreach_tui.core.platform.paths import short_path
 from outreach_tui.ui.screens.modals import TextPromptModal, export_modal

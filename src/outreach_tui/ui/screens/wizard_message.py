@@ -8,7 +8,7 @@ import os
 from textual import on
 
 from outreach_tui.core.message.channels import RenderError, count_text
-from outreach_tui.core.message.renderer import Rendered
+from outreach_tui.core.message.rendered import Rendered
 from outreach_tui.core.message.shorten import short_note
 from outreach_tui.ui.messages import (
     ChannelChosen,

@@ -15,7 +15,8 @@ from textual.screen import Screen
 from outreach_tui.core.drafts.draft import Draft
 from outreach_tui.core.drafts.store import DraftStore
 from outreach_tui.core.message.channels import DEFAULT_CHANNEL, Channel, RenderError
-from outreach_tui.core.message.renderer import Rendered, Renderer
+from outreach_tui.core.message.rendered import Rendered
+from outreach_tui.core.message.renderer import Renderer
 from outreach_tui.core.message.shorten import fitting_channels
 from outreach_tui.core.model.answers import Answers
 from outreach_tui.core.model.questions import STEPS, Step

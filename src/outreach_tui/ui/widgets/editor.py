@@ -17,7 +17,7 @@ from outreach_tui.core.message.channels import (
     Channel,
     count_text,
 )
-from outreach_tui.core.message.renderer import TemplateFile
+from outreach_tui.core.message.rendered import TemplateFile
 from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.messages import (
     ChannelChosen,

@@ -16,7 +16,7 @@ from textual.visual import Visual
 from textual.widgets import Static
 
 from outreach_tui.core.message.channels import Channel, count_text
-from outreach_tui.core.message.renderer import Rendered
+from outreach_tui.core.message.rendered import Rendered
 from outreach_tui.core.platform.safe_text import for_line, for_text
 from outreach_tui.ui.textual_ext.strips import MOVES_MARKS, at_line
 

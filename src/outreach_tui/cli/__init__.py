@@ -333,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
         else:
             status = _run(args)
-        _flush_stdout()
+        flush_stdout()
         return status
     except KeyboardInterrupt:
         return 130
@@ -346,7 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handled
 
 
-def _flush_stdout() -> None:
+def flush_stdout() -> None:
     """Flush here, not at exit, so that `main` reports a full disk or a closed pipe (Python
     would print "Exception ignored" at exit)."""
     if sys.stdout is None:  # closed (`>&-`): nothing was written to it

@@ -60,21 +60,11 @@ def write(text: str) -> None:
 
 def emit(text: str) -> int:
     """Print `text` (through `shown`) and a newline, and flush; returns the exit status, 0."""
+    from outreach_tui.cli import flush_stdout
+
     write(shown(text) + "\n")
-    flush()
+    flush_stdout()
     return 0
-
-
-def flush() -> None:
-    """Send what is buffered for stdout now, with the errors of `write`."""
-    if sys.stdout is None:
-        return
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise output_error(exc) from None
 
 
 def output_error(exc: OSError) -> UserError:

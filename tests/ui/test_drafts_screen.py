@@ -430,3 +430,24 @@ async def test_the_mark_dialog_says_its_own_keys_at_80x24(data_dir: Path) -> Non
         keys = app.screen.query_one("#mark-keys")
         assert "Esc cancels" in str(keys.render())
         assert keys.region.bottom <= 24 and keys.region.height == 1  # on screen
+
+
+async def test_the_due_line_under_a_dialog_on_the_drafts_screen_does_not_say_press_ctrl_d(
+    data_dir: Path,
+) -> None:
+    """The start-up count can land while a dialog is open over the Drafts screen."""
+    make_samples(data_dir)
+    app = create_app(data_dir, store=DraftStore(data_dir), renderer=Renderer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+d")
+        await until(pilot, lambda: isinstance(app.screen, DraftsScreen), "the Drafts screen")
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, MarkStatusModal), "the Mark dialog")
+        app._say_due("1 follow-up overdue")
+
+        def due_lines() -> list[str]:
+            return [n.message for n in app._notifications if n.title == "Due"]
+
+        await until(pilot, lambda: any("1 follow-up" in m for m in due_lines()), "the due line")
+        assert "1 follow-up overdue." in due_lines()
+        assert not any("Press" in m for m in due_lines()), due_lines()

@@ -284,8 +284,8 @@ class OutreachApp(App[int]):
         """The start-up line about what is due; the way to the drafts unless they are open."""
         from outreach_tui.ui.screens.drafts import DraftsScreen
 
-        if isinstance(self.screen, DraftsScreen):
-            message = f"{summary}."
+        if any(isinstance(screen, DraftsScreen) for screen in self.screen_stack):
+            message = f"{summary}."  # open, perhaps under a dialog (Mark...)
         else:
             from outreach_tui.ui.keys import key_text
 
